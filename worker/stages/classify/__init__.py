@@ -1,0 +1,19 @@
+"""The classify stage: EnrichedDocument -> ProcessedDocument. Pure: no Celery, no Redis, no settings."""
+
+from __future__ import annotations
+
+from schemas import EnrichedDocument, ProcessedDocument
+from worker import __version__
+from worker.stages.classify.events import extract_events
+from worker.stages.classify.topics import classify_topics
+
+PIPELINE_VERSION = f"newswire-{__version__}"
+
+
+def classify(doc: EnrichedDocument) -> ProcessedDocument:
+    return ProcessedDocument(
+        **dict(doc),
+        topics=classify_topics(doc),
+        events=extract_events(doc),
+        pipeline_version=PIPELINE_VERSION,
+    )

@@ -1,0 +1,29 @@
+"""The enrich stage: ParsedDocument -> EnrichedDocument. Pure: no Celery, no Redis, no settings."""
+
+from __future__ import annotations
+
+from schemas import EnrichedDocument, ParsedDocument
+from worker.stages.enrich.amounts import extract_amounts
+from worker.stages.enrich.dates import extract_dates
+from worker.stages.enrich.entities import extract_entities
+from worker.stages.enrich.fingerprint import simhash
+from worker.stages.enrich.keywords import extract_keywords
+from worker.stages.enrich.quotes import extract_quotes
+from worker.stages.enrich.tone import score_tone
+from worker.stages.tokens import lower_words
+
+
+def enrich(doc: ParsedDocument) -> EnrichedDocument:
+    text = doc.text
+    words = lower_words(text)
+    entities = extract_entities(text, doc.sentences)
+    return EnrichedDocument(
+        **dict(doc),
+        entities=entities,
+        dates=extract_dates(text, doc.sentences, doc.published),
+        quotes=extract_quotes(text, doc.sentences, entities),
+        amounts=extract_amounts(text, doc.sentences),
+        keywords=extract_keywords(text, words, entities),
+        tone=score_tone(words),
+        fingerprint=simhash(words),
+    )

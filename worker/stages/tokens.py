@@ -1,0 +1,13 @@
+"""Word tokenisation shared by the enrich sub-steps, so the text is split once per document."""
+
+from __future__ import annotations
+
+import re
+
+# A word: letters/digits, with inner apostrophes or hyphens kept ("don't", "Jong-un", "U.S" handled by callers).
+WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+def lower_words(text: str) -> list[str]:
+    """The document's words, lowercased, in order."""
+    return WORD.findall(text.lower())
