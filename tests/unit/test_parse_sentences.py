@@ -1,0 +1,98 @@
+"""Sentence and paragraph splitting: where news text must and must not be cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.stages.sentences import paragraphs, sentences, word_count
+
+
+def _split(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentences(text, paragraphs(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Senate voted on the bill.",
+        "Mr. Smith met Dr. Jones in St. Louis.",
+        "Gen. Lee and Sen. Warren spoke on Jan. 5 about it.",
+        "The team finished No. 2 in the league.",
+        "Apple Inc. Chief Executive Tim Cook spoke.",
+        "J. R. R. Tolkien wrote the book.",
+        "Prices rose 3.5 per cent in 2019.",
+        "He waited... Nobody came to the door.",
+        'He said, "Stop. Now." and left the room.',
+        "The meeting starts at 10 a.m. Monday in Washington D.C. with officials.",
+    ],
+)
+def test_sentences_do_not_split_inside_one_sentence(text: str) -> None:
+    """Abbreviations, initials, decimals, ellipses and short quoted speech keep one sentence whole."""
+    assert _split(text) == [text]
+
+
+def test_sentences_split_a_quote_from_the_next_sentence() -> None:
+    """A closed quotation followed by a new sentence is cut after the closing mark."""
+    assert _split('He said, "Stop. Now." Then he left.') == ['He said, "Stop. Now."', "Then he left."]
+
+
+def test_sentences_split_after_an_abbreviation_that_ends_a_sentence() -> None:
+    """An "Inc." or a "U.S." followed by a sentence opener ends the sentence."""
+    assert _split("The deal went to Apple Inc. The price was not disclosed.") == [
+        "The deal went to Apple Inc.",
+        "The price was not disclosed.",
+    ]
+    assert _split("Troops left the U.S. They arrived on Monday.") == [
+        "Troops left the U.S.",
+        "They arrived on Monday.",
+    ]
+
+
+def test_sentences_split_on_question_and_exclamation_marks() -> None:
+    """`?` and `!` end sentences, with any closing quote kept in the sentence."""
+    assert _split('Why now? "Because!" It was time.') == ["Why now?", '"Because!"', "It was time."]
+
+
+def test_sentences_split_long_quotes_at_a_clear_new_sentence() -> None:
+    """Inside a quotation a sentence opener such as "There" still starts a new sentence."""
+    text = '"All the wounded have been taken to hospital. There are no casualties left," he said.'
+    assert _split(text) == [
+        '"All the wounded have been taken to hospital.',
+        'There are no casualties left," he said.',
+    ]
+
+
+def test_sentences_curly_quotes_are_tracked() -> None:
+    """Curly quotation marks open and close a quotation like straight ones."""
+    text = "She said “Go. Now.” Then she left."
+    assert _split(text) == ["She said “Go. Now.”", "Then she left."]
+
+
+def test_sentences_list_items_and_wrapped_lines() -> None:
+    """A list item starts a sentence; a line wrapped in mid-sentence does not."""
+    text = "Results by region:\n* Asia: up 8%\n* Europe: down 2%\nThe figures were\nrevised later."
+    assert _split(text) == [
+        "Results by region:",
+        "* Asia: up 8%",
+        "* Europe: down 2%",
+        "The figures were\nrevised later.",
+    ]
+
+
+def test_paragraphs_are_blank_line_separated_and_trimmed() -> None:
+    """Blank lines (also with spaces on them) separate paragraphs; offsets exclude the whitespace."""
+    text = "  First para.\n \nSecond para.\n\n\n  Third.  "
+    assert [text[start:end] for start, end in paragraphs(text)] == ["First para.", "Second para.", "Third."]
+
+
+def test_sentences_never_cross_a_paragraph() -> None:
+    """A paragraph without end punctuation still ends its sentence."""
+    assert _split("A headline without a period\n\nThe body starts here.") == [
+        "A headline without a period",
+        "The body starts here.",
+    ]
+
+
+def test_word_count_counts_whitespace_separated_words() -> None:
+    """Hyphenated words and numbers are one word each."""
+    assert word_count("Kim Jong-un met 15 officials.\n\nThey left.") == 7

@@ -1,0 +1,157 @@
+"""Paragraphs and sentences as character offsets, by rule: fast, and careful about news abbreviations.
+
+A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes or brackets after it) followed by
+whitespace and something that can start a sentence (a capital, a digit, an opening quote or bracket). Such a
+candidate is then vetoed when the word before the period is an abbreviation or an initial, or when it sits
+inside an open quotation, unless the next word is one that commonly opens a sentence ("The", "He", "But"...).
+Paragraph breaks (blank lines) and list items always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.stages.parse_lexicon import words
+
+# Titles and words that are followed by a name or a number: the period after them never ends a sentence.
+_ALWAYS_ABBREVIATIONS = words(
+    "mr mrs ms messrs dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep reps rev fr "
+    "hon pres supt insp det st mt ft no nos vol pp fig art sec ch gens dept"
+)
+# Abbreviations written in lower case that are never followed by the end of a sentence.
+_LOWERCASE_ABBREVIATIONS = frozenset(["vs", "v", "approx", "ca", "cf", "al", "est"])
+# Abbreviations that can also close a sentence ("... bought by Apple Inc. The deal ..."), and initials.
+_SOMETIMES_ABBREVIATIONS = words(
+    "inc corp co ltd llc plc jr sr bros etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue "
+    "tues wed thu thur thurs fri sat sun am pm"
+)
+# Capitalised words that very often open a sentence and rarely follow an abbreviation inside one.
+_SENTENCE_OPENERS = words(
+    "the a an he she it they we i you his her its their our my this that these those there here but "
+    "and so yet however in on at after before when while if as for since although though meanwhile "
+    "also according some many most other others another both all no none one two three several what "
+    "who how why where which then later earlier last next police officials authorities president"
+)
+
+_CANDIDATE = re.compile(
+    r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]*[A-Z0-9])"""  # end punctuation, then a capital
+    r"""|\n(?=[ \t]*\S)"""  # a line break inside a paragraph: judged by the lines around it
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*•]|[-–—]\s|\d+[.)]\s)")
+_WORD_START_MARKS = "\"'“‘«([—–"
+_NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\w+)""")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "U.S", "a.m", "J", "D.C"
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+_OPENING_QUOTES = "“«"
+# A line that ends with one of these (or a lower-case letter) continues on the next line.
+_CONTINUING_LINE_END = ",;-–—("
+
+Span = tuple[int, int]
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blank-line separated blocks as (start, end), trimmed of surrounding whitespace."""
+    spans: list[Span] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        _append_trimmed(text, start, match.start(), spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
+    """Sentences of every paragraph as (start, end), trimmed of surrounding whitespace; none crosses a
+    paragraph."""
+    spans: list[Span] = []
+    for paragraph_start, paragraph_end in paragraph_spans:
+        start = paragraph_start
+        for end in _sentence_ends(text, paragraph_start, paragraph_end):
+            _append_trimmed(text, start, end, spans)
+            start = end
+        _append_trimmed(text, start, paragraph_end, spans)
+    return spans
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated words (GDELT counts words the same way)."""
+    return len(text.split())
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    ends: list[int] = []
+    quote_marks = _quote_marks(text, start, end)
+    for match in _CANDIDATE.finditer(text, start, end):
+        boundary = match.end()
+        if text[match.start()] == "\n":
+            if _line_break_ends_sentence(text, start, boundary):
+                ends.append(boundary)
+        elif _ends_sentence(text, start, match.start(), boundary, quote_marks):
+            ends.append(boundary)
+    return ends
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Positions of the quotation marks of a paragraph (usually none, so this is cheap)."""
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0 and text.find("«", start, end) < 0:
+        return []
+    return [(match.start(), match.group()) for match in _QUOTE_MARKS.finditer(text, start, end)]
+
+
+def _line_break_ends_sentence(text: str, paragraph_start: int, next_line_start: int) -> bool:
+    """A single line break ends a sentence before a list item, or after a line that does not run on."""
+    if _LIST_ITEM.match(text, next_line_start):
+        return True
+    line_end = text[paragraph_start : next_line_start - 1].rstrip()
+    return bool(line_end) and not (line_end[-1].islower() or line_end[-1] in _CONTINUING_LINE_END)
+
+
+def _ends_sentence(
+    text: str, paragraph_start: int, punct_start: int, boundary: int, quote_marks: list[tuple[int, str]]
+) -> bool:
+    """Whether the end punctuation at `punct_start..boundary` really closes a sentence."""
+    first = text[punct_start]
+    if _inside_open_quote(quote_marks, boundary) or first == "…" or text.startswith("...", punct_start):
+        return _next_word_opens_sentence(text, boundary)
+    if first != ".":
+        return True
+    word_start = max(
+        text.rfind(" ", paragraph_start, punct_start), text.rfind("\n", paragraph_start, punct_start)
+    )
+    word = text[word_start + 1 : punct_start].lstrip(_WORD_START_MARKS)
+    key = word.lower()
+    if (key in _ALWAYS_ABBREVIATIONS and word[:1].isupper()) or key in _LOWERCASE_ABBREVIATIONS:
+        return False
+    if key in _SOMETIMES_ABBREVIATIONS or _INITIALISM.fullmatch(word):
+        return _next_word_opens_sentence(text, boundary)
+    return True
+
+
+def _inside_open_quote(quote_marks: list[tuple[int, str]], position: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at `position`."""
+    depth = 0
+    straight_open = False
+    for mark_position, mark in quote_marks:
+        if mark_position >= position:
+            break
+        if mark == '"':
+            straight_open = not straight_open
+        elif mark in _OPENING_QUOTES:
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+    return straight_open or depth > 0
+
+
+def _next_word_opens_sentence(text: str, position: int) -> bool:
+    match = _NEXT_WORD.match(text, position)
+    return match is not None and match.group(1).lower() in _SENTENCE_OPENERS
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    segment = text[start:end]
+    stripped = segment.lstrip()
+    if stripped:
+        start += len(segment) - len(stripped)
+        spans.append((start, start + len(stripped.rstrip())))
