@@ -33,7 +33,9 @@ class Entity(Record):
 
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century", "none"]
+Granularity = Literal[
+    "time", "day", "week", "month", "quarter", "season", "year", "decade", "century", "none"
+]
 Resolution = Literal["explicit", "publication_date", "previous_date", "unanchored"]
 
 

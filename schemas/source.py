@@ -11,7 +11,8 @@ from pydantic import Field, field_validator
 
 from schemas.base import SCHEMA_VERSION, Record
 
-DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}$"
+# Any printable id without whitespace: ids come from other systems and must round-trip unchanged.
+DOC_ID_PATTERN = r"^[^\s\x00-\x1f]{1,200}$"
 _SPACE_RUN = re.compile(r"\s+")
 
 

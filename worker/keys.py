@@ -1,0 +1,44 @@
+"""Every Redis key, stream and queue name newswire uses, in one place."""
+
+from __future__ import annotations
+
+PREFIX = "newswire"
+
+# Streams consumers subscribe to.
+DOCUMENTS_STREAM = f"{PREFIX}:documents"
+EVENTS_STREAM = f"{PREFIX}:events"
+DEAD_STREAM = f"{PREFIX}:dead"
+STREAMS = {"documents": DOCUMENTS_STREAM, "events": EVENTS_STREAM, "dead": DEAD_STREAM}
+
+# Celery queues, one per stage so heavy stages can get more workers.
+PARSE_QUEUE = "parse"
+ENRICH_QUEUE = "enrich"
+CLASSIFY_QUEUE = "classify"
+STAGE_QUEUES = (PARSE_QUEUE, ENRICH_QUEUE, CLASSIFY_QUEUE)
+
+# Near-duplicate index: one hash per (band number, 16-bit band value) -> {doc_id: fingerprint}.
+SIMHASH_BANDS = 4
+
+
+def done_key(doc_id: str) -> str:
+    """Marker set by the atomic publish: the document is on a stream (documents or dead) already."""
+    return f"{PREFIX}:done:{doc_id}"
+
+
+def simhash_band_key(band: int, value: str) -> str:
+    return f"{PREFIX}:simhash:{band}:{value}"
+
+
+def failures_key(doc_id: str) -> str:
+    """Hash of first failure time and attempt count, kept while a document is being retried."""
+    return f"{PREFIX}:failures:{doc_id}"
+
+
+def dead_marker_key(doc_id: str) -> str:
+    """Marker set when a document is dead-lettered, so a redelivered failure is recorded once."""
+    return f"{PREFIX}:deadmark:{doc_id}"
+
+
+def deliveries_key(task_id: str) -> str:
+    """Counter of started deliveries of one batch message; above 1 means a worker died holding it."""
+    return f"{PREFIX}:deliveries:{task_id}"

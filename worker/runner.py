@@ -1,0 +1,126 @@
+"""Run one stage over one batch: decode each document, call the pure stage, time it, collect failures.
+
+No Celery here: the tasks call `run_stage` and decide what to do with its result, so this logic is unit
+tested without a broker. One bad document fails alone; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from schemas import DeadLetter, EnrichedDocument, ParsedDocument, SourceDocument
+from worker import stages
+from worker.errors import TRANSIENT_ERRORS, WorkerLostError
+
+StageName = Literal["parse", "enrich", "classify"]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    input_model: type[BaseModel]
+    function: Callable[[Any], BaseModel]
+
+
+def _stage_specs() -> dict[StageName, StageSpec]:
+    # Looked up at call time (not import time) so a worker started with a patched stage uses the patch.
+    return {
+        "parse": StageSpec(SourceDocument, stages.parse),
+        "enrich": StageSpec(ParsedDocument, stages.enrich),
+        "classify": StageSpec(EnrichedDocument, stages.classify),
+    }
+
+
+@dataclass
+class BatchResult:
+    outputs: list[BaseModel] = field(default_factory=list)
+    dead: list[DeadLetter] = field(default_factory=list)
+
+
+def encode_batch(docs: Sequence[BaseModel]) -> str:
+    """A batch on the wire: one JSON array string, decoded document by document on the other side."""
+    return "[" + ",".join(doc.model_dump_json() for doc in docs) + "]"
+
+
+def run_stage(stage: StageName, batch: str, attempts: int = 1) -> BatchResult:
+    result = BatchResult()
+    spec = _stage_specs()[stage]
+    try:
+        raw_docs = json.loads(batch)
+        if not isinstance(raw_docs, list):
+            raise TypeError(f"expected a JSON array of documents, got {type(raw_docs).__name__}")
+    except (ValueError, TypeError) as exc:
+        result.dead.append(make_dead_letter("batch", stage, exc, {"batch": batch[:1_000_000]}, attempts))
+        return result
+    for raw in raw_docs:
+        _run_one(stage, spec, raw, attempts, result)
+    return result
+
+
+def _run_one(stage: StageName, spec: StageSpec, raw: Any, attempts: int, result: BatchResult) -> None:
+    payload = raw if isinstance(raw, dict) else {"value": raw}
+    doc_id = str(payload.get("doc_id", "unknown"))
+    try:
+        doc = spec.input_model.model_validate(raw)
+    except ValidationError as exc:
+        result.dead.append(make_dead_letter(doc_id, stage, exc, payload, attempts))
+        return
+    started = time.perf_counter()
+    try:
+        output = spec.function(doc)
+    except TRANSIENT_ERRORS:
+        raise  # the whole batch is retried; a pure stage has no transient errors of its own
+    except Exception as exc:  # noqa: BLE001 -- any stage bug must dead-letter this document, not crash the batch
+        result.dead.append(make_dead_letter(doc_id, stage, exc, payload, attempts))
+        return
+    elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+    timings = {**getattr(output, "timings_ms", {}), stage: elapsed_ms}
+    result.outputs.append(output.model_copy(update={"timings_ms": timings}))
+
+
+def make_dead_letter(
+    doc_id: str, stage: StageName, exc: BaseException, payload: dict[str, Any], attempts: int
+) -> DeadLetter:
+    now = datetime.now(UTC)
+    return DeadLetter(
+        doc_id=doc_id,
+        stage=stage,
+        error_type=type(exc).__name__,
+        message=_actionable_message(doc_id, stage, exc),
+        attempts=attempts,
+        first_failure_at=now,
+        last_failure_at=now,
+        payload=payload,
+    )
+
+
+def _actionable_message(doc_id: str, stage: StageName, exc: BaseException) -> str:
+    detail = str(exc).strip().replace("\n", "; ")[:2000] or "no detail"
+    if isinstance(exc, ValidationError):
+        return (
+            f"document {doc_id!r} reached the {stage} stage in a shape it does not accept ({detail}). "
+            "It was probably enqueued by another version or tool: fix the producer, then replay it with "
+            f"`newswire replay --doc-id {doc_id}`."
+        )
+    if isinstance(exc, WorkerLostError):
+        return (
+            f"document {doc_id!r} was being processed by the {stage} stage each time its worker died ({detail}). "
+            "It probably exhausts memory or time: inspect the payload, then replay it with "
+            f"`newswire replay --doc-id {doc_id}` once the cause is fixed."
+        )
+    if doc_id == "batch":
+        return (
+            f"a {stage} message was not a JSON array of documents ({detail}); nothing in it was processed. "
+            "Send batches through newswire's producer; the raw message is kept in `payload`."
+        )
+    return (
+        f"the {stage} stage raised {type(exc).__name__} on document {doc_id!r}: {detail}. "
+        "The rest of its batch went on. Inspect the payload, fix the input or the stage, then "
+        f"`newswire replay --doc-id {doc_id}`."
+    )

@@ -1,0 +1,98 @@
+"""The Celery tasks: glue only. Decode, run the pure stage, hand the batch on; the last one publishes."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from typing import Any
+
+import redis
+import structlog
+from celery import Task
+from celery.exceptions import Reject
+
+from worker.app import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, TASK_QUEUES, app
+from worker.errors import TRANSIENT_ERRORS
+from worker.publish import Publisher
+from worker.runner import StageName, encode_batch, run_stage
+from worker.settings import load_settings
+from worker.splitting import DeliveryGuard
+
+log = structlog.get_logger("worker.tasks")
+_TASK_OF: dict[StageName, str] = {"parse": PARSE_TASK, "enrich": ENRICH_TASK, "classify": CLASSIFY_TASK}
+NEXT_TASK: dict[StageName, str | None] = {"parse": ENRICH_TASK, "enrich": CLASSIFY_TASK, "classify": None}
+
+
+@cache
+def _redis() -> redis.Redis:
+    return redis.Redis.from_url(load_settings().effective_redis_url)
+
+
+@cache
+def _publisher() -> Publisher:
+    return Publisher(_redis(), load_settings())
+
+
+@app.task(bind=True, name=PARSE_TASK)
+def parse_batch(self: Task, batch: str) -> None:
+    _advance(self, "parse", batch)
+
+
+@app.task(bind=True, name=ENRICH_TASK)
+def enrich_batch(self: Task, batch: str) -> None:
+    _advance(self, "enrich", batch)
+
+
+@app.task(bind=True, name=CLASSIFY_TASK)
+def classify_batch(self: Task, batch: str) -> None:
+    _advance(self, "classify", batch)
+
+
+def _advance(task: Task, stage: StageName, batch: str) -> None:
+    guard = DeliveryGuard(_redis(), task.request.id, stage)
+    try:
+        if guard.lost_before() and guard.split_or_give_up(
+            batch, _publisher(), lambda one: _resend(_TASK_OF[stage], one)
+        ):
+            return
+        result = run_stage(stage, batch, attempts=task.request.retries + 1)
+        for letter in result.dead:
+            _publisher().dead_letter(letter)
+            log.warning("document_dead_lettered", doc_id=letter.doc_id, stage=stage, error=letter.error_type)
+        _hand_on(stage, result.outputs)
+        guard.finished()
+    except TRANSIENT_ERRORS as exc:
+        _retry_or_requeue(task, stage, exc)
+
+
+def _hand_on(stage: StageName, outputs: list[Any]) -> None:
+    if not outputs:
+        return
+    next_task = NEXT_TASK[stage]
+    if next_task is not None:
+        _resend(next_task, encode_batch(outputs))
+        return
+    for outcome in _publisher().publish_many(outputs):
+        if outcome.published:
+            log.info("document_published", doc_id=outcome.doc_id, duplicate_of=outcome.duplicate_of)
+        else:
+            log.info("document_already_published", doc_id=outcome.doc_id)
+
+
+def _resend(task_name: str, batch: str) -> None:
+    app.send_task(task_name, args=[batch], queue=TASK_QUEUES[task_name])
+
+
+def _retry_or_requeue(task: Task, stage: StageName, exc: BaseException) -> None:
+    settings = load_settings()
+    retries = task.request.retries
+    if retries < settings.max_retries:
+        # Full jitter: workers that lost Redis together must not all come back in the same second.
+        countdown = random.uniform(0, min(settings.retry_backoff_max, 2 ** (retries + 1)))
+        log.warning(
+            "batch_retrying", stage=stage, retries=retries, countdown=round(countdown, 1), error=repr(exc)
+        )
+        raise task.retry(exc=exc, countdown=countdown)
+    # Out of retries while Redis is still unreachable: give the message back rather than lose it.
+    log.error("batch_requeued", stage=stage, retries=retries, error=repr(exc))
+    raise Reject(reason=repr(exc), requeue=True) from exc
