@@ -25,6 +25,18 @@ from worker.evaluation.report import render
 from worker.evaluation.runner import PipelineRunner
 
 POOLED = "all_files"
+_DESCRIPTION = """\
+Score the parse, enrich and classify stages against gold files (JSONL in the format of
+the gold data's FORMAT.md, optionally gzipped), and print the stages' own speed: median
+ms per document and documents per second on one core, no broker, after a warm-up.
+
+Per file, per layer and per type: entities (P/R/F1, exact and overlapping span+type),
+timexes (span F1 and normalised value accuracy), quotes (span F1, speaker accuracy),
+topics (micro and macro F1), events (type, source code and target code accuracy).
+A layer is scored only on documents whose gold record has it."""
+_EPILOG = """\
+The matching rules are in the docstrings of worker/evaluation/*.py and in the README.
+example: newswire eval ../shared/eval/gum.dev.jsonl ../shared/eval/meantime.dev.jsonl --json"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,11 +57,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newswire eval",
-        description="Score the parse, enrich and classify stages against gold files (FORMAT.md of the gold "
-        "data: JSONL, optionally gzipped) and print the stages' own speed (median ms per document and "
-        "documents per second on one core, no broker). Each layer is scored only on documents that "
-        "annotate it.",
-        epilog="example: newswire eval ../shared/eval/gum.dev.jsonl ../shared/eval/meantime.dev.jsonl --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="gold file (.jsonl or .jsonl.gz)")
     parser.add_argument(
@@ -111,3 +121,7 @@ def _one_core() -> Iterator[None]:
         yield
     finally:
         os.sched_setaffinity(0, allowed)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -78,9 +78,9 @@ def _span_layer(layer: str, scores: dict[str, Any], extra: tuple[str, str, str] 
 
 def _topics(scores: dict[str, Any]) -> list[str]:
     if scores["subset"] == "holdout":
-        subset = f"held-out split only: {scores['documents']} of {scores['annotated_documents']} documents"
+        subset = f"held-out split only, {scores['documents']} of {scores['annotated_documents']} documents"
     else:
-        subset = f"all {scores['documents']} documents (includes the topic model's training part)"
+        subset = f"all {scores['documents']} documents, including the topic model's training part"
     lines = [
         "",
         f"topics ({subset})",
