@@ -44,12 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     runner = PipelineRunner(received_at=datetime.now(UTC))
     try:
-        with _one_core():
+        with _one_core() as pinned:
             results = _evaluate(args.files, runner, args.limit, args.holdout)
     except GoldFileError as error:
         print(f"newswire eval: {error}", file=sys.stderr)
         return 2
-    results["speed"] = runner.speed.result()
+    results["speed"] = {**runner.speed.result(), "pinned_to_one_core": pinned}
     sys.stdout.write(json.dumps(results, indent=2) + "\n" if args.json else render(results))
     return 0
 
@@ -94,7 +94,7 @@ def _evaluate(files: list[Path], runner: PipelineRunner, limit: int | None, hold
     for path in files:
         documents = load_gold(path, limit)
         if documents and not warmed_up:
-            runner.warm_up(documents[0])
+            runner.warm_up(documents)
             warmed_up = True
         scores = FileScores(holdout=holdout)
         evaluate_documents(path.name, documents, runner, [scores, pooled], sys.stderr)
@@ -110,15 +110,17 @@ def _result_key(path: Path, taken: dict[str, Any]) -> str:
 
 
 @contextmanager
-def _one_core() -> Iterator[None]:
-    """Pin this process to one CPU while timing, so the speed is per core even if a library spawns threads."""
-    if not hasattr(os, "sched_setaffinity"):  # not Linux: the figures are then per process
-        yield
+def _one_core() -> Iterator[bool]:
+    """Pin this process to one CPU while timing, so the speed is per core even if a library spawns threads.
+
+    Yields whether it could (not outside Linux: the figures are then per process)."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield False
         return
     allowed = os.sched_getaffinity(0)
     os.sched_setaffinity(0, {min(allowed)})
     try:
-        yield
+        yield True
     finally:
         os.sched_setaffinity(0, allowed)
 
