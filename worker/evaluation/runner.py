@@ -82,13 +82,12 @@ class PipelineRunner:
             stage = "parse"
             started = time.perf_counter()
             parsed = parse(source)
-            parsed_at = time.perf_counter()
+            self.speed.record_parse(time.perf_counter() - started)
             stage = "enrich"
             enriched = enrich(parsed)
-            enriched_at = time.perf_counter()
+            self.speed.record_enrich(time.perf_counter() - started)
         except Exception as error:  # noqa: BLE001 - a stage bug is counted and scored as empty, not fatal
             return Prediction(failure=_failure(stage, gold, error))
-        self.speed.record_enrich(parsed_at - started, enriched_at - started)
         prediction = _enrichment(enriched, gold)
         try:
             started = time.perf_counter()

@@ -21,8 +21,10 @@ class SpeedMeter:
     enrich_s: list[float] = field(default_factory=list)  # parse + enrich, the figure the targets are on
     classify_s: list[float] = field(default_factory=list)
 
-    def record_enrich(self, parse_seconds: float, parse_and_enrich_seconds: float) -> None:
-        self.parse_s.append(parse_seconds)
+    def record_parse(self, seconds: float) -> None:
+        self.parse_s.append(seconds)
+
+    def record_enrich(self, parse_and_enrich_seconds: float) -> None:
         self.enrich_s.append(parse_and_enrich_seconds)
 
     def record_classify(self, seconds: float) -> None:
@@ -34,6 +36,7 @@ class SpeedMeter:
         chain = enrich_mean + classify_mean if enrich_mean is not None and classify_mean is not None else None
         return {
             "documents_timed": len(self.enrich_s),
+            "parse_documents_timed": len(self.parse_s),
             "classify_documents_timed": len(self.classify_s),
             "parse_ms_median": _median_ms(self.parse_s),
             "enrich_ms_median": _median_ms(self.enrich_s),
