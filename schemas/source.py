@@ -31,7 +31,7 @@ class SourceDocument(Record):
 
     schema_version: str = SCHEMA_VERSION
     doc_id: str = Field(pattern=DOC_ID_PATTERN)
-    text: str = Field(min_length=1)
+    text: str
     published: date | None = None
     title: str | None = None
     source: str | None = None

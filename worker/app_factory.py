@@ -1,11 +1,11 @@
-"""The Celery app: configuration only. `celery -A worker.app worker` and `newswire worker` both use it."""
+"""How newswire's Celery app is configured: task names, queues and delivery settings."""
 
 from __future__ import annotations
 
 from celery import Celery
 
 from worker import keys
-from worker.settings import Settings, load_settings
+from worker.settings import Settings
 
 PARSE_TASK = "newswire.parse"
 ENRICH_TASK = "newswire.enrich"
@@ -50,5 +50,3 @@ def make_app(settings: Settings) -> Celery:
     )
     return app
 
-
-app = make_app(load_settings())

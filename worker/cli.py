@@ -152,7 +152,7 @@ def _subscribe(args: argparse.Namespace, settings: Settings) -> int:
 def _status(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
-    from worker.app import make_app
+    from worker.app_factory import make_app
     from worker.status import collect_status, render_status
 
     status = collect_status(_redis(settings), make_app(settings))

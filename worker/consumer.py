@@ -58,6 +58,7 @@ class StreamConsumer:
         self._claim_idle_ms = claim_idle_ms
         self._max_deliveries = max_deliveries
         self._own_pending_done = False
+        self._pending_cursor = "0"
         self._claim_cursor = "0-0"
         self._ensure_group("0" if from_start else "$")
 
@@ -71,8 +72,9 @@ class StreamConsumer:
     def read(self, count: int = 100, block_ms: int = 1000) -> list[Entry]:
         """The next entries for this consumer: own pending first, then stale claims, then new ones."""
         if not self._own_pending_done:
-            entries = self._read_group("0", count, block_ms=None)
+            entries = self._read_group(self._pending_cursor, count, block_ms=None)
             if entries:
+                self._pending_cursor = entries[-1].id
                 return entries
             self._own_pending_done = True
         claimed = self._claim_stale(count)

@@ -16,7 +16,7 @@ from celery import Celery
 
 from schemas import SourceDocument
 from worker import keys
-from worker.app import PARSE_TASK, TASK_QUEUES, make_app
+from worker.app_factory import PARSE_TASK, TASK_QUEUES, make_app
 from worker.runner import encode_batch
 from worker.settings import Settings
 from worker.sources import Accepted, Item, Rejection

@@ -15,8 +15,7 @@ import redis
 from schemas import SCHEMA_VERSION, DeadLetter, ProcessedDocument
 from worker import keys
 from worker.settings import Settings
-
-NEAR_DUPLICATE_DISTANCE = 3  # bits; 4 bands of 16 bits catch every pair within 3 bits (pigeonhole)
+from worker.stages.enrich.fingerprint import INDEX_BANDS, NEAR_DUPLICATE_DISTANCE, band_probes
 
 
 def _script(name: str) -> str:
@@ -30,9 +29,13 @@ class PublishOutcome:
     duplicate_of: str | None
 
 
-def fingerprint_bands(fingerprint: str) -> list[str]:
-    """The four 16-bit bands of a 64-bit fingerprint, in hex."""
-    return [fingerprint[i : i + 4] for i in range(0, 16, 4)]
+def near_duplicate_buckets(fingerprint: str) -> tuple[list[str], list[str]]:
+    """The buckets a fingerprint is indexed under, and the further buckets searched for near duplicates."""
+    own, probes = [], []
+    for number, (band, *nearby) in enumerate(band_probes(fingerprint)):
+        own.append(keys.simhash_band_key(number, band))
+        probes += [keys.simhash_band_key(number, value) for value in nearby]
+    return own, probes
 
 
 class Publisher:
@@ -71,8 +74,8 @@ class Publisher:
         return bool(added)
 
     def _publish_keys(self, doc: ProcessedDocument) -> list[str]:
-        bands = [keys.simhash_band_key(i, band) for i, band in enumerate(fingerprint_bands(doc.fingerprint))]
-        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, *bands]
+        own, probes = near_duplicate_buckets(doc.fingerprint)
+        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, *own, *probes]
 
     def _publish_args(self, doc: ProcessedDocument) -> list[str | int]:
         s = self._settings
@@ -85,6 +88,7 @@ class Publisher:
             doc.fingerprint,
             NEAR_DUPLICATE_DISTANCE,
             s.dedupe_ttl,
+            INDEX_BANDS,
         ]
         for event in doc.events:
             args += [event.event_id, event.model_dump_json()]

@@ -11,7 +11,8 @@ import structlog
 from celery import Task
 from celery.exceptions import Reject
 
-from worker.app import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, TASK_QUEUES, app
+from worker.app import app
+from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, TASK_QUEUES
 from worker.errors import TRANSIENT_ERRORS
 from worker.publish import Publisher
 from worker.runner import StageName, encode_batch, run_stage

@@ -4,7 +4,9 @@
 -- KEYS[1]      processed marker (newswire:done:<doc_id>)
 -- KEYS[2]      documents stream
 -- KEYS[3]      events stream
--- KEYS[4..]    near-duplicate band buckets (sorted sets scored by publish time), may be none
+-- KEYS[4..]    near-duplicate buckets (sorted sets of `fingerprint:doc_id` scored by publish time): first
+--              ARGV[9] buckets of the document's own bands (indexed and searched), then probe buckets
+--              of nearby band values (searched only)
 -- ARGV[1]      doc_id
 -- ARGV[2]      marker ttl (seconds)
 -- ARGV[3]      approximate MAXLEN of each stream
@@ -13,7 +15,8 @@
 -- ARGV[6]      fingerprint (16 hex digits) or ""
 -- ARGV[7]      largest Hamming distance that counts as a near duplicate
 -- ARGV[8]      fingerprint retention (seconds)
--- ARGV[9..]    event_id, event JSON, event_id, event JSON, ...
+-- ARGV[9]      number of own-band buckets among KEYS[4..]
+-- ARGV[10..]   event_id, event JSON, event_id, event JSON, ...
 -- Returns {1, duplicate_of or ""} when published, {0, ""} when the document was published before.
 
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
@@ -43,9 +46,9 @@ if fingerprint ~= '' then
   local now = tonumber(redis.call('TIME')[1])
   local horizon = now - tonumber(ARGV[8])
   local max_distance = tonumber(ARGV[7])
+  local own_buckets = 3 + tonumber(ARGV[9])
   for i = 4, #KEYS do
-    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', horizon)
-    local members = redis.call('ZRANGE', KEYS[i], 0, -1, 'WITHSCORES')
+    local members = redis.call('ZRANGEBYSCORE', KEYS[i], horizon, '+inf', 'WITHSCORES')
     for j = 1, #members, 2 do
       local member, score = members[j], tonumber(members[j + 1])
       local other_id = string.sub(member, 18)
@@ -54,6 +57,9 @@ if fingerprint ~= '' then
         duplicate_of, oldest = other_id, score
       end
     end
+  end
+  for i = 4, own_buckets do
+    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', horizon)
     redis.call('ZADD', KEYS[i], now, fingerprint .. ':' .. doc_id)
     redis.call('EXPIRE', KEYS[i], ARGV[8])
   end
@@ -68,7 +74,7 @@ end
 
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
   'doc_id', doc_id, 'schema_version', ARGV[4], 'type', 'document', 'data', record)
-for i = 9, #ARGV, 2 do
+for i = 10, #ARGV, 2 do
   redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], '*',
     'doc_id', doc_id, 'event_id', ARGV[i], 'schema_version', ARGV[4], 'type', 'event', 'data', ARGV[i + 1])
 end

@@ -1,0 +1,32 @@
+"""The real worker app with the enrich stage wrapped to fail or slow down on cue, for delivery tests.
+
+Started as `celery -A tests.integration.faulty_app worker`: a real worker process, real queues, real
+Redis; only the enrich stage misbehaves, for documents whose text asks it to.
+"""
+
+from __future__ import annotations
+
+import time
+
+from schemas import EnrichedDocument, ParsedDocument
+from worker import stages
+from worker.app import app
+
+POISON_MARK = "POISON-PILL"
+SLOW_MARK = "SLOW-DOC"
+SLOW_SECONDS = 0.4
+
+_real_enrich = stages.enrich
+
+
+def _faulty_enrich(doc: ParsedDocument) -> EnrichedDocument:
+    if POISON_MARK in doc.text:
+        raise ValueError("this document was poisoned on purpose by the delivery test")
+    if SLOW_MARK in doc.text:
+        time.sleep(SLOW_SECONDS)
+    return _real_enrich(doc)
+
+
+stages.enrich = _faulty_enrich  # type: ignore[assignment]  # the runner looks stages up at call time
+
+__all__ = ["app"]

@@ -1,0 +1,113 @@
+"""Delivery guarantees, against a real Redis with real Celery worker processes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import redis
+
+from schemas import SourceDocument
+from tests.integration.faulty_app import POISON_MARK, SLOW_MARK
+from tests.integration.helpers import stream_doc_ids, wait_for
+from worker import keys
+from worker.app_factory import PARSE_TASK, make_app
+from worker.processes import kill_worker
+from worker.producer import Producer
+from worker.runner import encode_batch
+from worker.settings import Settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ARTICLE = (
+    "date 2019-12-19 The foreign ministers of France and Germany met in Paris on Monday to discuss trade. "
+    '"We agreed on the next steps," the French minister said. Talks resume in March.\n\n'
+)
+
+
+def make_doc(n: int, extra: str = "") -> SourceDocument:
+    return SourceDocument(
+        doc_id=f"test-{n}", text=f"{ARTICLE}Item number {n}. {extra}", received_at=datetime.now(UTC)
+    )
+
+
+def published(client: redis.Redis) -> list[str]:
+    return stream_doc_ids(client, keys.DOCUMENTS_STREAM)
+
+
+def _in_flight(client: redis.Redis, queue: str) -> int:
+    """Messages of `queue` delivered to a worker and not yet acknowledged (kombu's `unacked` hash)."""
+    return sum(1 for raw in client.hvals("unacked") if json.loads(raw)[2] == queue)
+
+
+def test_delivery_same_document_enqueued_twice_is_published_once(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """Two enqueues of one document (one before, one after it is processed) give one record."""
+    worker = start_worker()
+    doc = make_doc(1)
+    first = Producer(settings).submit([doc])
+    second = Producer(settings).submit([doc])  # a fresh producer: no in-memory memory of the first
+    assert first.accepted == ["test-1"]
+    wait_for(lambda: len(published(client)) == 1, 60, "the document record", worker)
+    third = Producer(settings).submit([doc])
+    assert third.accepted == []
+    assert third.duplicates[0][1] == "test-1"
+    wait_for(lambda: not client.llen(keys.PARSE_QUEUE) and not client.hlen("unacked"), 30, "drained queues")
+    assert published(client) == ["test-1"]
+    assert second.accepted == ["test-1"]  # it was not yet done when sent; the publish step dropped it
+
+
+def test_delivery_batch_message_executed_twice_publishes_each_document_once(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """The same batch message delivered twice (as a redelivery would) yields one record per document."""
+    worker = start_worker(concurrency=2)
+    batch = encode_batch([make_doc(n) for n in range(5)])
+    app = make_app(settings)
+    app.send_task(PARSE_TASK, args=[batch], queue=keys.PARSE_QUEUE)
+    app.send_task(PARSE_TASK, args=[batch], queue=keys.PARSE_QUEUE)
+    wait_for(lambda: len(published(client)) >= 5, 60, "five records", worker)
+    wait_for(lambda: not client.llen(keys.PARSE_QUEUE) and not client.hlen("unacked"), 30, "drained queues")
+    assert sorted(published(client)) == [f"test-{n}" for n in range(5)]
+
+
+def test_delivery_poison_document_is_dead_lettered_and_the_rest_published(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """One document that makes a stage raise goes to newswire:dead once; its batch-mates are published."""
+    worker = start_worker(module="tests.integration.faulty_app")
+    docs = [make_doc(n) for n in range(4)] + [make_doc(99, extra=POISON_MARK)]
+    Producer(settings).submit(docs)
+    wait_for(
+        lambda: len(published(client)) == 4 and client.xlen(keys.DEAD_STREAM) == 1, 60, "results", worker
+    )
+    assert sorted(published(client)) == [f"test-{n}" for n in range(4)]
+    [(_, fields)] = client.xrange(keys.DEAD_STREAM)
+    letter = json.loads(fields["data"])
+    assert letter["doc_id"] == "test-99"
+    assert letter["stage"] == "enrich"
+    assert letter["error_type"] == "ValueError"
+    assert "poisoned on purpose" in letter["message"]
+    assert "newswire replay --doc-id test-99" in letter["message"]
+    assert POISON_MARK in letter["payload"]["text"]
+    assert letter["payload"]["doc_id"] == "test-99"
+
+
+def test_delivery_worker_killed_mid_batch_loses_no_document(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """SIGKILL of a worker in the middle of a batch: after a new worker starts, each document is out once."""
+    slow = [make_doc(n, extra=SLOW_MARK) for n in range(8)]  # ~3 s of enrich work in one batch
+    first = start_worker(module="tests.integration.faulty_app")
+    Producer(settings).submit(slow)
+    wait_for(lambda: _in_flight(client, keys.ENRICH_QUEUE) == 1, 60, "the enrich batch to start", first)
+    kill_worker(first)
+    assert published(client) == []
+    second = start_worker(module="tests.integration.faulty_app", concurrency=2)
+    wait_for(lambda: len(published(client)) == 8, 120, "all eight records after the restart", second)
+    wait_for(lambda: not client.hlen("unacked"), 30, "no unacknowledged message left")
+    assert sorted(published(client)) == sorted(doc.doc_id for doc in slow)

@@ -1,0 +1,64 @@
+"""The stage runner: one bad document fails alone, with a dead letter a person can act on."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from schemas import ParsedDocument, SourceDocument
+from worker import stages
+from worker.runner import encode_batch, run_stage
+
+
+def source(n: int, text: str = "A short article about nothing much.") -> SourceDocument:
+    return SourceDocument(doc_id=f"d{n}", text=text, received_at=datetime.now(UTC))
+
+
+def test_runner_parses_a_batch_and_records_stage_timing() -> None:
+    """Every document of a good batch comes out, with the stage's time in timings_ms."""
+    result = run_stage("parse", encode_batch([source(1), source(2)]))
+    assert [doc.doc_id for doc in result.outputs] == ["d1", "d2"]  # type: ignore[attr-defined]
+    assert all(isinstance(doc, ParsedDocument) for doc in result.outputs)
+    assert all("parse" in doc.timings_ms for doc in result.outputs)  # type: ignore[attr-defined]
+    assert result.dead == []
+
+
+def test_runner_dead_letters_only_the_document_whose_stage_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage exception on one document dead-letters that one; the others go on."""
+    real_parse = stages.parse
+
+    def parse_or_fail(doc: SourceDocument) -> ParsedDocument:
+        if doc.doc_id == "d2":
+            raise KeyError("missing lexicon entry")
+        return real_parse(doc)
+
+    monkeypatch.setattr(stages, "parse", parse_or_fail)
+    result = run_stage("parse", encode_batch([source(1), source(2), source(3)]), attempts=2)
+    assert [doc.doc_id for doc in result.outputs] == ["d1", "d3"]  # type: ignore[attr-defined]
+    [letter] = result.dead
+    assert (letter.doc_id, letter.stage, letter.error_type, letter.attempts) == ("d2", "parse", "KeyError", 2)
+    assert "missing lexicon entry" in letter.message
+    assert "newswire replay --doc-id d2" in letter.message
+    assert letter.payload["text"] == source(2).text
+
+
+def test_runner_dead_letters_a_document_of_the_wrong_shape() -> None:
+    """A document that does not validate as the stage's input is dead-lettered with the validation detail."""
+    batch = json.dumps([{"doc_id": "odd", "text": "x"}, json.loads(source(1).model_dump_json())])
+    result = run_stage("parse", batch)
+    assert len(result.outputs) == 1
+    [letter] = result.dead
+    assert letter.doc_id == "odd"
+    assert letter.error_type == "ValidationError"
+    assert "received_at" in letter.message
+
+
+def test_runner_dead_letters_a_batch_that_is_not_json() -> None:
+    """A message that is not a JSON array is kept whole in one dead letter instead of crashing the worker."""
+    result = run_stage("enrich", "{not json")
+    [letter] = result.dead
+    assert letter.doc_id == "batch"
+    assert letter.payload == {"batch": "{not json"}
+    assert result.outputs == []
