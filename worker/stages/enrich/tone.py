@@ -1,9 +1,101 @@
+"""GDELT-style tone: shares of positive, negative, activity and self/group words, in percent of all words.
+
+Positive and negative words come from the VADER lexicon (MIT; `resources/tone_lexicon.tsv`, built by
+`resources/tone_build_lexicon.py`), activity words are action verbs in all their forms
+(`resources/tone_activity_words.txt`), and self/group references are the first-person pronouns.
+"""
+
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 from schemas import Tone
 
+POSITIVE = 1
+NEGATIVE = 2
+ACTIVITY = 4
+SELF_GROUP = 8
+
+SELF_GROUP_WORDS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+# "US" is lowercased to "us" by the tokeniser: after "the", or before one of these, it is the country.
+_COUNTRY_US_BEFORE = frozenset({"the"})
+_COUNTRY_US_NEXT_WORDS = (
+    "president administration government officials official military forces troops army navy dollar "
+    "dollars economy embassy state states senate congress house secretary department treasury "
+    "attorney ambassador envoy citizens citizen soldiers"
+)
+_COUNTRY_US_AFTER = frozenset(_COUNTRY_US_NEXT_WORDS.split())
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("worker.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@cache
+def word_classes() -> dict[str, int]:
+    """word -> bit set of POSITIVE / NEGATIVE / ACTIVITY / SELF_GROUP, loaded once."""
+    classes: dict[str, int] = {}
+    for line in _resource_lines("tone_lexicon.tsv"):
+        word, valence = line.split("\t")
+        classes[word] = POSITIVE if float(valence) > 0 else NEGATIVE
+    for line in _resource_lines("tone_activity_words.txt"):
+        for word in line.split():
+            classes[word] = classes.get(word, 0) | ACTIVITY
+    for word in SELF_GROUP_WORDS:
+        classes[word] = classes.get(word, 0) | SELF_GROUP
+    return classes
+
+
+def _positions(words: Sequence[str], target: str) -> list[int]:
+    """Indices of `target` in `words`, found with the C-level list search instead of a Python loop."""
+    positions: list[int] = []
+    as_list = words if isinstance(words, list) else list(words)
+    index = -1
+    while True:
+        try:
+            index = as_list.index(target, index + 1)
+        except ValueError:
+            return positions
+        positions.append(index)
+
+
+def _country_us_count(words: Sequence[str]) -> int:
+    """How many "us" tokens are the United States rather than the pronoun."""
+    last = len(words) - 1
+    return sum(
+        1
+        for index in _positions(words, "us")
+        if (index and words[index - 1] in _COUNTRY_US_BEFORE)
+        or (index < last and words[index + 1] in _COUNTRY_US_AFTER)
+    )
+
+
+def _percent(count: int, total: int) -> float:
+    return round(100.0 * count / total, 4) if total else 0.0
+
 
 def score_tone(words: Sequence[str]) -> Tone:
-    raise NotImplementedError  # being written
+    """Tone = positive% - negative%, polarity = positive% + negative%, densities in % of all words."""
+    total = len(words)
+    classes = word_classes()
+    counts = Counter(filter(None, map(classes.get, words)))
+    positive = sum(n for code, n in counts.items() if code & POSITIVE)
+    negative = sum(n for code, n in counts.items() if code & NEGATIVE)
+    activity = sum(n for code, n in counts.items() if code & ACTIVITY)
+    self_group = sum(n for code, n in counts.items() if code & SELF_GROUP)
+    if self_group:
+        self_group -= _country_us_count(words)
+    positive_share, negative_share = _percent(positive, total), _percent(negative, total)
+    return Tone(
+        tone=round(positive_share - negative_share, 4),
+        positive=positive_share,
+        negative=negative_share,
+        polarity=round(positive_share + negative_share, 4),
+        activity_density=_percent(activity, total),
+        self_group_density=_percent(self_group, total),
+        word_count=total,
+    )
