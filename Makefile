@@ -1,0 +1,52 @@
+# Every target bootstraps .venv from pyproject.toml first (python3 and pip are all it needs).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+GOLD   ?= ../shared/eval
+N      ?= 2000
+LINTED := worker schemas tests bench
+
+.PHONY: venv run test lint eval bench train-topics schemas clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## process seeds/ end to end (embedded Redis unless NEWSWIRE_REDIS_URL is set)
+run: $(STAMP)
+	$(BIN)/newswire run seeds/
+
+## the whole test suite (integration tests: NEWSWIRE_TEST_REDIS_URL, else an embedded Redis)
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy worker schemas
+	$(BIN)/python -m schemas.export --check
+
+## score the stages against the gold dev files
+eval: $(STAMP)
+	$(BIN)/newswire eval $(GOLD)/meantime.dev.jsonl $(GOLD)/gum.dev.jsonl $(GOLD)/plover.dev.jsonl \
+		$(GOLD)/wikinews.dev.jsonl.gz --holdout
+
+## end-to-end throughput and latency against real workers (N documents)
+bench: $(STAMP)
+	$(BIN)/python -m bench.throughput --documents $(N) --gold $(GOLD)/wikinews.dev.jsonl.gz
+
+## retrain the topic model from the wikinews dev file (needs the `train` extra: scikit-learn)
+train-topics: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	$(BIN)/python -m worker.training.train_topics --data $(GOLD)/wikinews.dev.jsonl.gz
+
+## regenerate the JSON Schema files from the models
+schemas: $(STAMP)
+	$(BIN)/python -m schemas.export
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
