@@ -1,9 +1,80 @@
+"""Named entities of an article: people, organisations, places and nationalities, each resolved once.
+
+`extract_entities` finds capitalised name runs (ner.candidates), types them from gazetteers and context,
+groups the variants of each name (ner.resolve), and returns one Entity per thing named, with every
+mention, a canonical name, ids where the gazetteers know them, a mention count and a salience.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas import Entity, Offsets
+from schemas import Entity, Offsets, Span
+from worker.stages.enrich.ner.candidates import Chunk, find_chunks
+from worker.stages.enrich.ner.lexicon import lexicon
+from worker.stages.enrich.ner.resolve import Group, Resolver
+
+# Organisations and places are written with their article ("the United Nations"), as news annotators
+# mark them; a person's span is the name alone, and a nationality is an adjective.
+_TYPES_WITH_ARTICLE = frozenset({"ORG", "LOC", "FACILITY"})
+_MENTION_WEIGHT = 0.6  # salience: share from how often an entity is named; the rest from how early
 
 
 def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
-    raise NotImplementedError  # being written
+    """Every entity the text names, in order of first mention (ids E1, E2, ...)."""
+    names = lexicon()
+    chunks = find_chunks(text, {sentence.start for sentence in sentences})
+    groups = Resolver(text, chunks, names).resolve()
+    groups.sort(key=lambda group: group.chunks[0].start)
+    most_mentions = max((len(group.chunks) for group in groups), default=1)
+    return [_entity(f"E{number}", group, text, most_mentions) for number, group in enumerate(groups, start=1)]
+
+
+def _mention(chunk: Chunk, entity_type: str, text: str) -> Span:
+    start = chunk.start
+    if chunk.article_start is not None and entity_type in _TYPES_WITH_ARTICLE:
+        start = chunk.article_start
+    return Span(start=start, end=chunk.end, text=text[start : chunk.end])
+
+
+def salience(mentions: int, most_mentions: int, first_start: int, text_length: int) -> float:
+    """0..1: how often the entity is named relative to the most named one, and how early it first comes."""
+    frequency = mentions / most_mentions
+    earliness = 1.0 - first_start / max(text_length, 1)
+    return round(_MENTION_WEIGHT * frequency + (1.0 - _MENTION_WEIGHT) * earliness, 4)
+
+
+def _country_code(group: Group) -> str | None:
+    """The group's country: from its gazetteer entry, else from a country or nationality inside its name."""
+    if group.entry is not None and group.entry.country_code is not None:
+        return group.entry.country_code
+    if group.type == "PERSON":
+        return None
+    names = lexicon().names
+    for word_count in (2, 1):
+        words = group.canonical.split()
+        for start in range(len(words) - word_count + 1):
+            entry = names.get(" ".join(words[start : start + word_count]))
+            if entry is not None and entry.kind in ("country", "demonym"):
+                return entry.country_code
+    return None
+
+
+def _entity(entity_id: str, group: Group, text: str, most_mentions: int) -> Entity:
+    mentions = [_mention(chunk, group.type, text) for chunk in group.chunks]
+    entry = group.entry
+    canonical = group.canonical
+    if entry is None and group.type == "PERSON":
+        canonical = max((chunk.text for chunk in group.chunks), key=len)
+    return Entity(
+        id=entity_id,
+        text=mentions[0].text,
+        type=group.type,
+        canonical=canonical,
+        country_code=_country_code(group),
+        geonames_id=entry.geonames_id if entry is not None else None,
+        kb_id=entry.kb_id if entry is not None else None,
+        mentions=mentions,
+        mention_count=len(mentions),
+        salience=salience(len(mentions), most_mentions, group.chunks[0].start, len(text)),
+    )

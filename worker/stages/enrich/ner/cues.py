@@ -1,0 +1,97 @@
+"""Closed word lists that tell what kind of name a capitalised run is (hand-made, general English usage)."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string, which reads better than a list literal."""
+    return frozenset(text.split())
+
+
+# A run containing one of these heads is a title ("Vice Foreign Minister"): it is cut off the name and
+# marks the name after it as a person.
+TITLE_HEADS = _words(
+    """President Minister Secretary Chancellor Senator Sen. Representative Rep. Governor Gov. Mayor King Queen
+    Prince Princess Pope Sheikh Emir Sultan Ambassador General Gen. Lt. Colonel Col. Major Maj. Captain Capt.
+    Admiral Adm. Sergeant Sgt. Commander Cmdr. CEO CFO COO Chairman Chairwoman Chairperson Director Judge Justice
+    Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof. Professor Rev. Reverend Bishop Archbishop Cardinal Ayatollah Speaker
+    Spokesman Spokeswoman Spokesperson Leader Premier Lord Lady Sir Dame Congressman Congresswoman MP Sheriff
+    Commissioner Superintendent Marshal Detective Inspector Coach Manager Chief Officer Attorney Prosecutor
+    Councillor Councilman Councilwoman Envoy Director-General Secretary-General President-elect Dean Rabbi Imam
+    Pastor Father Brother Sister Saint St. Treasurer Undersecretary Lieutenant Private Corporal Chairmen
+    Vice-President"""
+)
+# Words that only make a title together with a head ("Foreign" in "Foreign Minister", "Home Secretary").
+TITLE_MODIFIERS = _words(
+    """Vice Deputy Prime Foreign Home Defence Defense Interior Finance Trade Health Justice Education Energy
+    Economy Environment Transport Agriculture Labour Labor Culture Commerce Treasury State Executive Chief
+    Assistant Acting Former Senior Junior Associate Managing Operating Financial Technology Supreme High
+    Grand Lord Attorney Deputy-Prime Opposition Party Majority Minority Press Communications Public Security
+    Intelligence Army Navy Air Police Fire Team Club Head Joint Staff Presiding General Surgeon Foreign-Affairs
+    Affairs Immigration Development Information Industry Science Sports Tourism Youth Women's"""
+)
+# Last words of organisation names; "X of Y" after one of them is part of the name ("Bank of England").
+ORG_HEADS = _words(
+    """Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC L.L.C. Plc PLC plc AG GmbH N.V. NV S.A. SA Co. Company Companies
+    Group Holdings Industries Airlines Airline Airways Bank Bancorp Fund Trust Ministry Department Agency Office
+    Council Commission Committee Authority Administration Bureau Board Party Union Federation Association
+    Society Institute Institution Foundation University College School Academy Church Army Navy Force Forces
+    Guard Police Court Parliament Assembly Congress Senate Organization Organisation League Club Network
+    News Times Post Journal Herald Tribune Gazette Press Magazine Television TV Radio Broadcasting Studios
+    Records Motors Systems Technologies Technology Electronics Labs Laboratories Pharmaceuticals Research
+    Services Partners Capital Securities Exchange Coalition Alliance Front Movement Brigade Brigades Battalion
+    Regiment Division Legion Corps Service Secretariat Cabinet Government Tribunal Reserve Consortium Bureau
+    Mission Directorate Command Unit Conference Caucus Ministries Monitor Telegraph Observer Chronicle Daily
+    Weekly Review Reuters Entertainment Communications Media Publishing Enterprises Solutions Software
+    Energy Petroleum Oil Gas Mining Motor Aviation Aerospace Airplanes Aircraft Shipping Railways Railway
+    Telecom Insurance Investments Ventures Brands Stores Foods Hotels Resorts Games Pictures Productions
+    Orchestra Band Choir Ensemble Team"""
+)
+# Last words of names of places and buildings (typed LOC / FACILITY).
+PLACE_HEADS = _words(
+    """River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean Gulf Strait Peninsula Desert
+    Province County District Region Prefecture Territory Canyon Coast Beach Falls Forest Park Plain Plains
+    Basin Delta Hills Creek Harbour Harbor Cape Village Town Borough Oblast Governorate"""
+)
+FACILITY_HEADS = _words(
+    """Airport Stadium Arena Station Bridge Hotel Hall Mosque Cathedral Church Temple Tower Towers Palace
+    Square Street Avenue Road Boulevard Centre Center Hospital Museum Prison Base Building Memorial Shrine
+    Gallery Theatre Theater Library Castle Fort Dam Plaza Mall Highway Motorway Port Terminal Factory Plant
+    Mine Field Ground Gardens Zoo Clinic Camp"""
+)
+# Capitalised words that are never names on their own.
+STOP_WORDS = _words(
+    """The A An This That These Those He She It We They I I'm I've I'd I'll You His Her Its Their Our My Your
+    In On At For But And Or If When While After Before As By From To With Of Not No Yes So Also However
+    There Here What Who Why How Which Where Some Many Most All Any Each Every Both Such Other Another One
+    Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September October
+    November December Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today
+    Yesterday Tomorrow Tonight Meanwhile According Although Despite During Since Until Under Over Into Then
+    Now Earlier Later Still Yet Just Only Even Because OK Okay Mr Mrs Ms Dr Sir Madam Lady Lord Ltd Inc
+    AM PM A.M. P.M. Internet Web"""
+)
+# Lower-case words that, right before a name, say it is a person's ("spokeswoman Sandy Angers").
+PERSON_BEFORE = _words(
+    """spokesman spokeswoman spokesperson leader president minister chairman chairwoman chair ceo executive
+    director founder co-founder analyst economist secretary ambassador envoy senator governor mayor judge
+    lawyer attorney barrister solicitor official officer commander general captain coach manager player
+    striker defender midfielder goalkeeper forward winger actor actress singer musician writer author novelist
+    poet artist illustrator producer journalist reporter editor columnist correspondent professor scientist
+    researcher doctor campaigner activist member resident student teacher candidate premier chief head
+    deputy vice owner investor billionaire businessman businesswoman entrepreneur boss colleague wife husband
+    son daughter brother sister mother father friend cousin uncle aunt rapper comedian chef athlete driver
+    pilot victim suspect defendant witness inspector detective sheriff prosecutor rival opponent challenger
+    incumbent nominee lawmaker legislator congressman congresswoman representative dictator counsel
+    scholar historian philosopher presenter host anchor designer architect engineer programmer developer
+    photographer filmmaker broadcaster diplomat spokesmen lieutenant sergeant colonel admiral priest bishop
+    cardinal rabbi imam pastor monk nun prince princess king queen emperor pope mr mrs ms dr named
+    teammate team-mate footballer cricketer boxer wrestler cyclist skier swimmer runner golfer tennis"""
+)
+# Verbs of saying right after a name: with two or three words, the name is a person's.
+PERSON_AFTER = _words(
+    """said says told added explained stated noted wrote argued claimed insisted warned asked replied
+    commented recalled admitted acknowledged believes thinks felt died was_born"""
+)
+# Lower-case particles inside personal names ("Ursula von der Leyen", "Ludwig van Beethoven").
+NAME_PARTICLES = _words("van von der den de da di du del della dos das la le bin ibn al el")
