@@ -16,17 +16,13 @@ ENRICH_QUEUE = "enrich"
 CLASSIFY_QUEUE = "classify"
 STAGE_QUEUES = (PARSE_QUEUE, ENRICH_QUEUE, CLASSIFY_QUEUE)
 
-# Near-duplicate index: one hash per (band number, 16-bit band value) -> {doc_id: fingerprint}.
-SIMHASH_BANDS = 4
+# Near-duplicate index: one hash, field "<band number>:<band value>" -> recent "<fingerprint> <time> <doc_id>".
+SIMHASH_INDEX = f"{PREFIX}:simhash"
 
 
 def done_key(doc_id: str) -> str:
     """Marker set by the atomic publish: the document is on a stream (documents or dead) already."""
     return f"{PREFIX}:done:{doc_id}"
-
-
-def simhash_band_key(band: int, value: str) -> str:
-    return f"{PREFIX}:simhash:{band}:{value}"
 
 
 def failures_key(doc_id: str) -> str:

@@ -15,7 +15,7 @@ import redis
 from schemas import SCHEMA_VERSION, DeadLetter, ProcessedDocument
 from worker import keys
 from worker.settings import Settings
-from worker.stages.enrich.fingerprint import INDEX_BANDS, NEAR_DUPLICATE_DISTANCE, band_probes
+from worker.stages.enrich.fingerprint import NEAR_DUPLICATE_DISTANCE
 
 
 def _script(name: str) -> str:
@@ -27,15 +27,6 @@ class PublishOutcome:
     doc_id: str
     published: bool
     duplicate_of: str | None
-
-
-def near_duplicate_buckets(fingerprint: str) -> tuple[list[str], list[str]]:
-    """The buckets a fingerprint is indexed under, and the further buckets searched for near duplicates."""
-    own, probes = [], []
-    for number, (band, *nearby) in enumerate(band_probes(fingerprint)):
-        own.append(keys.simhash_band_key(number, band))
-        probes += [keys.simhash_band_key(number, value) for value in nearby]
-    return own, probes
 
 
 class Publisher:
@@ -74,8 +65,7 @@ class Publisher:
         return bool(added)
 
     def _publish_keys(self, doc: ProcessedDocument) -> list[str]:
-        own, probes = near_duplicate_buckets(doc.fingerprint)
-        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, *own, *probes]
+        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, keys.SIMHASH_INDEX]
 
     def _publish_args(self, doc: ProcessedDocument) -> list[str | int]:
         s = self._settings
@@ -88,7 +78,6 @@ class Publisher:
             doc.fingerprint,
             NEAR_DUPLICATE_DISTANCE,
             s.dedupe_ttl,
-            INDEX_BANDS,
         ]
         for event in doc.events:
             args += [event.event_id, event.model_dump_json()]
