@@ -27,7 +27,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
-	$(BIN)/mypy worker schemas
+	$(BIN)/mypy worker schemas bench
 	$(BIN)/python -m schemas.export --check
 
 ## score the stages against the gold dev files
