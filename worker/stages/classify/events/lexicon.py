@@ -1,0 +1,142 @@
+"""The trigger lexicon: which words report which event, loaded once from `events_triggers.tsv`.
+
+Every head word of every rule goes into one prefix-tree regex, so a sentence is scanned once; the rules of a
+matched head are then tried in order (rules that look at the following words first), which keeps the
+per-sentence work to the few words that can start an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from worker.stages.classify.events.regex_trie import trie_pattern
+
+# Short names for "up to N words, then a space" in the rules' `after` patterns.
+_GAP_MACROS = {f"{{g{n}}}": rf"(?:\s+\S+){{0,{n}}}?\s+" for n in (2, 4, 8)}
+FRAME_ROLES = frozenset(
+    {"INTENT", "THREAT", "APPEAL", "DEMAND", "ORDER", "REFUSE", "NEGATE", "ACCEPT", "MUST"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One line of the lexicon. `role` is a PLOVER type, or a frame (see FRAME_ROLES) taking a content."""
+
+    after: re.Pattern[str] | None
+    role: str
+    cameo: str | None
+    facet: str | None
+    weight: float
+    reciprocal: bool
+    noun: bool
+    lowercase_only: bool
+
+    @property
+    def is_frame(self) -> bool:
+        return self.role in FRAME_ROLES
+
+    @property
+    def is_complete(self) -> bool:
+        """A frame whose `after` words already say what it is about ("refused French mediation")."""
+        return self.is_frame and self.facet is not None and self.after is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A rule that fired: `start`..`end` are sentence-relative and cover the head and its `after` words;
+    `head_end` ends the head word (a target may sit inside the `after` words: "banned opposition parties")."""
+
+    start: int
+    end: int
+    head_end: int
+    rule: TriggerRule
+
+
+def inflect(spec: str) -> set[str]:
+    """The word forms of one head spec: `agree`, `ban~` (doubled consonant), `meet:met`, `=talks`."""
+    if spec.startswith("="):
+        return {spec[1:]}
+    lemma, _, irregular = spec.partition(":")
+    forms = {form for form in irregular.split(",") if form}
+    if lemma.endswith("~"):
+        lemma = lemma[:-1]
+        forms |= {lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    elif lemma.endswith("ee"):
+        forms |= {lemma + "s", lemma + "d", lemma + "ing"}
+    elif lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    forms.add(lemma)
+    return forms
+
+
+def _parse_rule(fields: list[str]) -> tuple[list[str], TriggerRule]:
+    heads, after, role, cameo, facet, weight, flags = fields
+    pattern = after
+    for macro, expansion in _GAP_MACROS.items():
+        pattern = pattern.replace(macro, expansion)
+    rule = TriggerRule(
+        after=None if after == "-" else re.compile(pattern),
+        role=role,
+        cameo=None if cameo == "-" else cameo,
+        facet=None if facet == "-" else facet,
+        weight=float(weight),
+        reciprocal="R" in flags,
+        noun="N" in flags,
+        lowercase_only="L" in flags,
+    )
+    return heads.split(), rule
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    heads: re.Pattern[str]
+    rules: dict[str, tuple[TriggerRule, ...]]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon (loaded on first use, then shared by every document of the process)."""
+    text = resources.files("worker.resources").joinpath("events_triggers.tsv").read_text(encoding="utf-8")
+    by_form: dict[str, list[TriggerRule]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        specs, rule = _parse_rule(line.split("\t"))
+        for spec in specs:
+            for form in inflect(spec):
+                by_form.setdefault(form, []).append(rule)
+    # Rules that check the following words come before the catch-all ones of the same head.
+    ordered = {
+        form: tuple(sorted(rules, key=lambda rule: rule.after is None)) for form, rules in by_form.items()
+    }
+    heads = re.compile(r"(?<![\w'’-])(?:" + trie_pattern(ordered) + r")(?![\w'’-])")
+    return Lexicon(heads=heads, rules=ordered)
+
+
+def find_triggers(lower: str, original: str) -> list[TriggerHit]:
+    """Every rule that fires in a sentence (`lower` is `original` lowercased), in text order."""
+    lex = lexicon()
+    hits: list[TriggerHit] = []
+    covered = 0  # "lift sanctions" is one hit: "sanctions" inside it starts no other
+    for match in lex.heads.finditer(lower):
+        start, end = match.span()
+        if start < covered:
+            continue
+        for rule in lex.rules[match.group()]:
+            if rule.lowercase_only and not original[start].islower():
+                continue
+            after = rule.after.match(lower, end) if rule.after else None
+            if rule.after is None or after:
+                hits.append(TriggerHit(start, after.end() if after else end, end, rule))
+                covered = hits[-1].end
+                break
+    return hits

@@ -1,0 +1,173 @@
+"""Who did it and to whom: the source and target actors of a trigger, from shallow clause structure.
+
+The source is the subject: the first actor of the trigger's clause that no preposition introduces (or the
+"by" phrase of a passive); the target is the first actor after the trigger. Actors in a closing
+attribution (", officials said") or an opening one ("According to X,") are the reporters, never the parties.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from worker.stages.classify.events.actors import ActorSpan
+
+_BOUNDARY = re.compile(
+    r"[;:]|\s(?:that|which|who|whom|whose|but|while|whereas|after|before|when|because|although|though|"
+    r"since|following|despite|until|unless|if|where)\s|,\s(?:and|but)\s"
+    r"|\sas\s+(?=(?:the|a|an|he|she|it|they|we|his|her|its|their)\s)"
+)
+# A complement clause ("demanded that Hamas ...") still holds the target; other clauses do not.
+_COMPLEMENT = re.compile(r"\sthat\s$")
+_REPORT_TAIL = re.compile(
+    r",[^,]*\b(?:said|says|say|told|reported|reports|announced|added|stated|confirmed|quoted|claimed|noted|"
+    r"according\s+to)\b[^,]*$"
+)
+_REPORT_LEAD = re.compile(r"^\W*(?:according\s+to|quoting)\b[^,]*,")
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|say|announced|declared|stated|concluded|insisted|warned|argued|added|told\b[^,]*?)"
+    r"(?:\s+\w+){0,3}?\s+(?:that\s+)?"
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|with|in|into|on|at|for|against|from|by|over|toward|towards|near|between|among|under|about|"
+    r"across|through|via|than|like|outside|inside|around|within)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+# "its troops", "their own forces": the source's own people, not another party.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|own)\s+(?:[\w-]+\s+){0,2}$")
+_COORDINATION = re.compile(
+    r"\s*,?\s*(?:and|along\s+with|together\s+with|as\s+well\s+as|&)\s+(?:the\s+|its\s+|his\s+|their\s+)?,?\s*"
+)
+_LOOKBEHIND = 30
+_BY_DISTANCE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: list[ActorSpan]
+    target: list[ActorSpan]
+    reciprocal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A sentence prepared for role search: its lowercase text, actors, clause starts and reporter spans."""
+
+    lower: str
+    actors: list[ActorSpan]
+    clause_starts: list[int]
+    parties_start: int
+    parties_end: int
+
+    @classmethod
+    def of(cls, lower: str, actors: list[ActorSpan]) -> SentenceView:
+        trimmed = lower.rstrip(" .!?\"'”’)")
+        tail = _REPORT_TAIL.search(trimmed)
+        lead = _REPORT_LEAD.match(lower)
+        return cls(
+            lower=lower,
+            actors=actors,
+            clause_starts=[0, *(match.end() for match in _BOUNDARY.finditer(lower))],
+            parties_start=lead.end() if lead else 0,
+            parties_end=tail.start() if tail else len(lower),
+        )
+
+    def clause_index(self, position: int) -> int:
+        """How many clause boundaries come before `position` (0: the sentence's first clause)."""
+        return bisect_right(self.clause_starts, position) - 1
+
+    def reports(self, position: int) -> bool:
+        """Whether a position lies in the attribution, not in what is reported."""
+        return not self.parties_start <= position < self.parties_end
+
+    def _before(self, actor: ActorSpan, pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(self.lower, max(0, actor.start - _LOOKBEHIND), actor.start))
+
+    def _parties(self, start: int, end: int) -> list[ActorSpan]:
+        """Actors starting in start..end that are parties (not reporters, not the source's own forces)."""
+        return [
+            actor
+            for actor in self.actors
+            if start <= actor.start < end
+            and not self.reports(actor.start)
+            and (actor.anchored or not self._before(actor, _POSSESSIVE_BEFORE))
+        ]
+
+    def _clause_end(self, position: int) -> int:
+        """Where the clause running at `position` ends; a complement clause ("that ...") continues it."""
+        for start in self.clause_starts:
+            if start > position and not _COMPLEMENT.search(self.lower, max(0, start - 7), start):
+                return start
+        return len(self.lower)
+
+    def coordinated(self, first: ActorSpan, limit: int) -> list[ActorSpan]:
+        """`first` and the actors listed with it ("X and Y", "X, along with Y"), up to `limit`."""
+        group = [first]
+        last = first
+        for actor in self.actors:
+            if actor.start < last.end:
+                continue
+            if actor.end > limit or not _COORDINATION.fullmatch(self.lower, last.end, actor.start):
+                break
+            if actor.anchored:
+                group.append(actor)
+            last = actor
+        return group
+
+    def subject(self, position: int, allow_prepositions: bool = False) -> ActorSpan | None:
+        """The first actor of the clause before `position` not introduced by a preposition, looking back
+        clause by clause ("X said he would ..." has its subject one clause up)."""
+        starts = [start for start in self.clause_starts if start <= position]
+        end = position
+        for clause_start in reversed(starts):
+            for actor in self._parties(clause_start, end):
+                if allow_prepositions or not self._before(actor, _PREPOSITION_BEFORE):
+                    return actor
+            end = clause_start
+        return None
+
+    def roles(self, start: int, end: int, noun: bool, reciprocal: bool, participle: bool) -> Roles | None:
+        """The roles of a trigger at `start`..`end` (`end`: its head word's end), or None without parties."""
+        after = self._parties(end, self._clause_end(end))
+        by_actor = next(
+            (a for a in after if a.start - end <= _BY_DISTANCE and self._before(a, _BY_BEFORE)), None
+        )
+        passive = participle and bool(_PASSIVE_BEFORE.search(self.lower, max(0, start - _LOOKBEHIND), start))
+        if passive or (noun and by_actor):
+            source = self.coordinated(by_actor, len(self.lower)) if by_actor else []
+            subject = self.subject(start, allow_prepositions=True)
+            target = self.coordinated(subject, start) if subject else []
+            return Roles(source, target, False) if source or target else None
+        subject = self.subject(start)
+        source = self.coordinated(subject, start) if subject else []
+        objects = [actor for actor in after if actor is not by_actor and actor not in source]
+        target = self.coordinated(objects[0], len(self.lower)) if objects else []
+        if reciprocal:
+            return self._reciprocal(source, target)
+        return Roles(source, target, False) if source else None
+
+    def _reciprocal(self, source: list[ActorSpan], target: list[ActorSpan]) -> Roles | None:
+        """Meetings, agreements and fights of two sides: all sides act, none is the target."""
+        if len({actor.code for actor in source}) >= 2 and not target:
+            return Roles(source, [], True)
+        if source and target and self._before(target[0], _WITH_BEFORE):
+            return Roles(source + target, [], True)
+        if not source and len(target) >= 2 and self._before(target[0], _BETWEEN_BEFORE):
+            return Roles(target, [], True)
+        return Roles(source, target, False) if source else None
+
+    def demand_roles(self, start: int) -> Roles | None:
+        """ "X said (that) Y must ...": X demands of Y."""
+        reports = list(_REPORT_VERB.finditer(self.lower, 0, start))
+        if not reports:
+            return None
+        verb = reports[-1]
+        speaker = self.subject(verb.start())
+        addressees = self._parties(verb.end(), start)
+        if speaker is None or not addressees:
+            return None
+        return Roles(self.coordinated(speaker, verb.start()), self.coordinated(addressees[0], start), False)
