@@ -31,7 +31,9 @@ class Settings(BaseSettings):
         description="Seconds before an unacknowledged message is redelivered (Redis broker).",
     )
     soft_time_limit: int = Field(
-        default=120, ge=1, description="Seconds a batch may run before it is warned."
+        default=120,
+        ge=1,
+        description="Seconds a batch may run; then the document in progress is dead-lettered.",
     )
     time_limit: int = Field(default=180, ge=1, description="Seconds after which a batch's worker is killed.")
     max_retries: int = Field(
@@ -42,15 +44,16 @@ class Settings(BaseSettings):
     done_ttl: int = Field(
         default=7 * 86_400, ge=1, description="Seconds a processed marker blocks a re-publish."
     )
-    dedupe_ttl: int = Field(default=30 * 86_400, ge=1, description="Seconds a fingerprint stays findable.")
+    dedupe_ttl: int = Field(
+        default=3 * 86_400,
+        ge=1,
+        description="Seconds a fingerprint stays findable for near-duplicate detection.",
+    )
     claim_idle_ms: int = Field(default=60_000, ge=1, description="Consumer: claim entries idle this long.")
     max_deliveries: int = Field(default=5, ge=1, description="Consumer: deliveries before an entry is dead.")
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: Literal["auto", "json", "console"] = Field(
         default="auto", description="auto: console on a terminal, JSON lines elsewhere."
-    )
-    data_dir: str = Field(
-        default=".newswire", description="Where the embedded Redis keeps its socket and data."
     )
 
     @property
