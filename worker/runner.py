@@ -63,6 +63,23 @@ def run_stage(stage: StageName, batch: str, attempts: int = 1) -> BatchResult:
     return result
 
 
+def dead_letters_for_batch(
+    stage: StageName, batch: str, exc: BaseException, attempts: int
+) -> list[DeadLetter]:
+    """One dead letter per document of a batch that failed as a whole (or one for an undecodable batch)."""
+    try:
+        raw_docs = json.loads(batch)
+    except ValueError:
+        raw_docs = None
+    if not isinstance(raw_docs, list):
+        return [make_dead_letter("batch", stage, exc, {"batch": batch[:1_000_000]}, attempts)]
+    letters = []
+    for raw in raw_docs:
+        payload = raw if isinstance(raw, dict) else {"value": raw}
+        letters.append(make_dead_letter(str(payload.get("doc_id", "unknown")), stage, exc, payload, attempts))
+    return letters
+
+
 def _run_one(stage: StageName, spec: StageSpec, raw: Any, attempts: int, result: BatchResult) -> None:
     payload = raw if isinstance(raw, dict) else {"value": raw}
     doc_id = str(payload.get("doc_id", "unknown"))

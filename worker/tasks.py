@@ -9,13 +9,13 @@ from typing import Any
 import redis
 import structlog
 from celery import Task
-from celery.exceptions import Reject
+from celery.exceptions import Reject, SoftTimeLimitExceeded
 
 from worker.app import app
 from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, TASK_QUEUES
 from worker.errors import TRANSIENT_ERRORS
 from worker.publish import Publisher
-from worker.runner import StageName, encode_batch, run_stage
+from worker.runner import StageName, dead_letters_for_batch, encode_batch, run_stage
 from worker.settings import load_settings
 from worker.splitting import DeliveryGuard
 
@@ -50,7 +50,8 @@ def classify_batch(self: Task, batch: str) -> None:
 
 
 def _advance(task: Task, stage: StageName, batch: str) -> None:
-    guard = DeliveryGuard(_redis(), task.request.id, stage)
+    # One counter per attempt: a retry is a new attempt, a redelivery of the same attempt means a lost worker.
+    guard = DeliveryGuard(_redis(), f"{task.request.id}:{task.request.retries}", stage)
     try:
         if guard.lost_before() and guard.split_or_give_up(
             batch, _publisher(), lambda one: _resend(_TASK_OF[stage], one)
@@ -62,8 +63,10 @@ def _advance(task: Task, stage: StageName, batch: str) -> None:
             log.warning("document_dead_lettered", doc_id=letter.doc_id, stage=stage, error=letter.error_type)
         _hand_on(stage, result.outputs)
         guard.finished()
-    except TRANSIENT_ERRORS as exc:
+    except (*TRANSIENT_ERRORS, SoftTimeLimitExceeded) as exc:
         _retry_or_requeue(task, stage, exc)
+    except Exception as exc:  # noqa: BLE001 -- a bug in this glue must not make the batch vanish
+        _dead_letter_batch(task, stage, batch, exc)
 
 
 def _hand_on(stage: StageName, outputs: list[Any]) -> None:
@@ -73,11 +76,23 @@ def _hand_on(stage: StageName, outputs: list[Any]) -> None:
     if next_task is not None:
         _resend(next_task, encode_batch(outputs))
         return
-    for outcome in _publisher().publish_many(outputs):
-        if outcome.published:
-            log.info("document_published", doc_id=outcome.doc_id, duplicate_of=outcome.duplicate_of)
-        else:
-            log.info("document_already_published", doc_id=outcome.doc_id)
+    outcomes = _publisher().publish_many(outputs)
+    published = [o for o in outcomes if o.published]
+    log.info(
+        "batch_published",
+        documents=len(published),
+        already_published=len(outcomes) - len(published),
+        near_duplicates=sum(1 for o in published if o.duplicate_of),
+    )
+
+
+def _dead_letter_batch(task: Task, stage: StageName, batch: str, exc: BaseException) -> None:
+    log.exception("batch_failed", stage=stage)
+    try:
+        for letter in dead_letters_for_batch(stage, batch, exc, attempts=task.request.retries + 1):
+            _publisher().dead_letter(letter)
+    except TRANSIENT_ERRORS as redis_down:
+        raise Reject(reason=repr(redis_down), requeue=True) from exc
 
 
 def _resend(task_name: str, batch: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from schemas import ParsedDocument, SourceDocument
 from worker import stages
-from worker.runner import encode_batch, run_stage
+from worker.runner import dead_letters_for_batch, encode_batch, run_stage
 
 
 def source(n: int, text: str = "A short article about nothing much.") -> SourceDocument:
@@ -62,3 +62,13 @@ def test_runner_dead_letters_a_batch_that_is_not_json() -> None:
     assert letter.doc_id == "batch"
     assert letter.payload == {"batch": "{not json"}
     assert result.outputs == []
+
+
+def test_runner_dead_letters_for_a_failed_batch_keep_every_document() -> None:
+    """A batch that failed as a whole becomes one dead letter per document, each with its payload."""
+    letters = dead_letters_for_batch("classify", encode_batch([source(1), source(2)]), RuntimeError("boom"), 3)
+    assert [(d.doc_id, d.stage, d.error_type, d.attempts) for d in letters] == [
+        ("d1", "classify", "RuntimeError", 3),
+        ("d2", "classify", "RuntimeError", 3),
+    ]
+    assert letters[1].payload["text"] == source(2).text
