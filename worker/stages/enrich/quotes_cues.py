@@ -1,0 +1,119 @@
+"""Speech cues ("said", "told", "according to", ...) and where the speaker stands around them."""
+
+from __future__ import annotations
+
+import re
+
+# Finite forms of verbs of saying, as news uses them around quotes. Lower case only: "States" in
+# "United States" or "Reports" as a title word are not cues.
+_FINITE = (
+    "said says say told tells added adds stated states warned warns explained explains insisted insists "
+    "argued argues claimed claims noted notes announced announces wrote writes asked asks replied replies "
+    "responded responds commented comments acknowledged acknowledges admitted admits confirmed confirms "
+    "denied denies declared declares continued continues asserted asserts recalled recalls suggested "
+    "suggests stressed stresses emphasised emphasises emphasized emphasizes urged urges predicted "
+    "predicts tweeted posted alleged alleges maintained maintains contended contends conceded concedes "
+    "observed remarked quipped joked shouted exclaimed cautioned cautions reads read reported reports "
+    "believes believed thinks thought estimated estimates revealed reveals promised promises vowed vows"
+)
+# Participles that continue the speech of the clause's subject: ", adding that ...".
+_PARTICIPLES = "adding saying stating warning claiming noting insisting arguing explaining"
+# Cues that report a clause without "that" ("X said the plan failed"); the others ("confirmed the deal",
+# "continued the tradition", "conceded a penalty") report speech only with "that".
+BARE_CUES = frozenset(
+    str.split(
+        "said says say told tells tell added adds warned warns insisted insists argued argues claimed claims "
+        "believes believed thinks stated states wrote writes predicted predicts stressed stresses noted notes "
+        "maintained maintains alleged alleges adding saying stating warning claiming noting insisting arguing"
+    )
+)
+# A cue followed by one of these is a noun ("reports have shown", "claims of abuse").
+NOUN_FOLLOWERS = frozenset({"have", "has", "had", "were", "was", "are", "is", "of", "by", "about", "against"})
+PARTICIPLES = frozenset(_PARTICIPLES.split())
+TELL_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges",
+                        "promised", "promises", "assured", "reminded"})  # fmt: skip
+
+_FINITE_ALTERNATION = "|".join(sorted(_FINITE.split(), key=len, reverse=True))
+_PARTICIPLE_ALTERNATION = "|".join(_PARTICIPLES.split())
+CUE = re.compile(
+    rf"\b(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
+    rf"{_PARTICIPLE_ALTERNATION})\b"
+)
+# Adverbs that sit between the speaker and the cue: "the minister further said".
+_BETWEEN = r"(?:(?:also|further|later|then|previously|earlier|again|once|reportedly|[a-z]+ly)\s+)?"
+_SPEAKER_CHARS = r"(?:(?![.!?]\s)[^\"“”«»\n;])"
+# No "^": Pattern.match(text, pos) already anchors at pos, and "^" would only match at 0.
+_AFTER_QUOTE_PUNCT = r"[ \t,:;—–\-]*"
+
+# After a quote: `..." said the minister` (cue first) or `..." the minister said` (speaker first).
+CUE_THEN_SPEAKER = re.compile(
+    _AFTER_QUOTE_PUNCT
+    + rf"(?P<cue>{_FINITE_ALTERNATION})\s+(?P<speaker>{_SPEAKER_CHARS}{{1,120}}?)"
+    + r"(?=\s*(?:[.!?;,:\"“”\n]|$|\s(?:in|on|at|during|after|before|to|when|while|as|who|following|from)\s))"
+)
+SPEAKER_THEN_CUE = re.compile(
+    _AFTER_QUOTE_PUNCT
+    + rf"(?P<speaker>{_SPEAKER_CHARS}{{1,150}}?)\s+{_BETWEEN}(?P<cue>{_FINITE_ALTERNATION}|pointed out)\b"
+)
+_CONNECTIVES = frozenset({"and", "but", "or", "which", "that", "who", "while", "as", "so", "then", "if"})
+MAX_SPEAKER_WORDS = 14
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """A speaker phrase is a short noun phrase, not a clause that starts with a connective."""
+    words = phrase.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    return words[0].lower() not in _CONNECTIVES
+
+
+def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[int, int]:
+    """The stretch before a cue that can hold its subject: back to the zone start, at most 12 words."""
+    region_start = zone_start
+    words = list(re.finditer(r"\S+", text[zone_start:cue_start]))
+    if len(words) > 12:
+        region_start = zone_start + words[-12].start()
+    return region_start, cue_start
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r".*(?:\s(?:and|but|while|when|because|although|after|that|which|who)\s|[;:]\s)", re.S
+)
+_TRAILING_AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|further|later|then|previously|earlier|again|reportedly|has|have|had|will|would|could|"
+    r"may|might|did|does|do|[a-z]+ly))+\s*$"
+)
+
+
+def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+    """The subject inside a region: after the last clause boundary and introductory phrase, without
+    trailing adverbs and auxiliaries.
+
+    "On Wednesday, Home Secretary Suella Braverman" -> "Home Secretary Suella Braverman"; an appositive
+    ending in a comma ("Khaled Al-Maeena, editor at the Gazette,") keeps its head; "The talks began and
+    Korea also" -> "Korea".
+    """
+    boundary = _CLAUSE_BOUNDARY.match(text, start, end)
+    if boundary:
+        start = boundary.end()
+    auxiliaries = _TRAILING_AUXILIARIES.search(text, start, end)
+    if auxiliaries:
+        end = auxiliaries.start()
+    segment = text[start:end].rstrip(" ,")
+    parts = [part for part in re.split(r",\s+", segment) if part.strip()]
+    if not parts:
+        return start, start
+    # "Name, a role at Org" -> the name; "On Monday, the minister" -> the last part.
+    appositive = len(parts) > 1 and parts[-1][:1].islower() and parts[0][:1].isupper()
+    chosen = parts[0] if appositive else parts[-1]
+    offset = text.index(chosen, start)
+    return offset, offset + len(chosen)
+
+
+PASSIVE_OR_INFINITIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "to", "not"})
+
+
+def word_before(text: str, position: int) -> str:
+    """The lowercased word that ends just before `position` ("" at the start)."""
+    words = text[max(0, position - 20) : position].split()
+    return words[-1].lower() if words else ""

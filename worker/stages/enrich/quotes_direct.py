@@ -1,0 +1,153 @@
+"""Direct quotes: keep real quotations among the marked passages and find who said them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas import Quote, Span, SpeakerRef
+from worker.stages.enrich.quotes_cues import (
+    CUE,
+    CUE_THEN_SPEAKER,
+    PASSIVE_OR_INFINITIVE,
+    SPEAKER_THEN_CUE,
+    plausible_speaker,
+    speaker_region_before,
+    subject_phrase,
+    word_before,
+)
+from worker.stages.enrich.quotes_marks import MarkedQuote, marked_quotes, paragraph_spans
+from worker.stages.enrich.quotes_speakers import MentionIndex, resolve_speaker
+
+POST_ZONE_CHARS = 200
+MIN_UNATTRIBUTED_WORDS = 4
+# A fragment shorter than MIN_UNATTRIBUTED_WORDS is a quotation only this close to its cue
+# ('told the police, "everything he did"'), else it is a scare quote ('rated "highly critical"').
+MAX_WORDS_FROM_CUE_TO_FRAGMENT = 8
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "in", "for", "on", "a", "an", "to", "at", "by", "with", "&", "vs"}
+)
+_WORD = re.compile(r"[\w'’\-]+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: Span | None
+    speaker: SpeakerRef | None
+
+
+@dataclass(frozen=True)
+class DirectQuotes:
+    quotes: list[Quote]
+    cue_starts: set[int]  # cues used to attribute direct quotes, so indirect speech skips them
+
+
+def _is_title(inner: str) -> bool:
+    """A name in quotes ("Elite Eight", "The Internet Explorer 6 Countdown"), not a quotation."""
+    words = _WORD.findall(inner)
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return bool(content) and all(word[0].isupper() or word[0].isdigit() for word in content)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _after(text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex) -> Attribution | None:
+    """`..." said X` or `..." X said`, unless a period inside or after the marks ended the sentence."""
+    if (
+        not quote.closed
+        or text[quote.end - 2 : quote.end - 1] == "."
+        or text[quote.end : quote.end + 1] in ".!?"
+    ):
+        return None
+    for pattern in (CUE_THEN_SPEAKER, SPEAKER_THEN_CUE):
+        match = pattern.match(text, quote.end, zone_end)
+        if match and plausible_speaker(match.group("speaker")):
+            region = match.span("speaker")
+            phrase = subject_phrase(text, *region)
+            speaker = resolve_speaker(text, phrase, index, quote.start, region)
+            return Attribution(_span(text, *match.span("cue")), speaker)
+    return None
+
+
+def _before(text: str, quote: MarkedQuote, zone_start: int, index: MentionIndex) -> Attribution | None:
+    """`X said, "..."`, `X told the BBC: "..."`, `according to X, "..."`: the last cue before the quote."""
+    cues = list(CUE.finditer(text, zone_start, quote.start))
+    if not cues or word_before(text, cues[-1].start()) in PASSIVE_OR_INFINITIVE:
+        return None
+    cue = cues[-1]
+    inner_words = len(_WORD.findall(text[quote.start : quote.end]))
+    if (
+        inner_words < MIN_UNATTRIBUTED_WORDS
+        and len(text[cue.end() : quote.start].split()) > MAX_WORDS_FROM_CUE_TO_FRAGMENT
+    ):
+        return None
+    if cue.group() == "according to":
+        after = text[cue.end() : quote.start]
+        region = (cue.end(), cue.end() + len(after.split(",")[0]))
+        phrase = region
+    else:
+        region = speaker_region_before(text, zone_start, cue.start())
+        phrase = subject_phrase(text, *region)
+        if not plausible_speaker(text[phrase[0] : phrase[1]]):
+            return Attribution(_span(text, *cue.span()), None)
+    return Attribution(_span(text, *cue.span()), resolve_speaker(text, phrase, index, quote.start, region))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+
+
+def _zone_start(text: str, quote: MarkedQuote, sentence_starts: Sequence[int], floor: int) -> int:
+    """Where the stretch before a quote that may hold its cue begins: its sentence, its paragraph and
+    the previous quote bound it, and so does a sentence end the sentence splitter did not mark."""
+    index = bisect_right(sentence_starts, quote.start) - 1
+    start = max(sentence_starts[index] if index >= 0 else 0, floor)
+    for match in _SENTENCE_END.finditer(text, start, quote.start):
+        start = match.end()
+    return start
+
+
+def _paragraph_of(position: int, paragraph_starts: Sequence[int]) -> int:
+    return bisect_right(paragraph_starts, position) - 1
+
+
+def find_direct_quotes(text: str, sentence_starts: Sequence[int], index: MentionIndex) -> DirectQuotes:
+    marked = marked_quotes(text)
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    quotes: list[Quote] = []
+    cue_starts: set[int] = set()
+    previous: Quote | None = None
+    previous_paragraph = -2
+    continued_from_previous = False
+    for number, quote in enumerate(marked):
+        next_start = marked[number + 1].start if number + 1 < len(marked) else len(text)
+        paragraph = _paragraph_of(quote.start, paragraph_starts)
+        paragraph_end = (
+            paragraph_starts[paragraph + 1] if paragraph + 1 < len(paragraph_starts) else len(text)
+        )
+        zone_end = min(next_start, paragraph_end, quote.end + POST_ZONE_CHARS)
+        floor = max(marked[number - 1].end if number else 0, paragraph_starts[paragraph])
+        attribution = _after(text, quote, zone_end, index) or _before(
+            text, quote, _zone_start(text, quote, sentence_starts, floor), index
+        )
+        inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
+        if _is_title(inner):
+            continue
+        if attribution is None and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        if attribution is None or attribution.speaker is None:
+            # News goes on quoting the last speaker within a paragraph and into a run-on paragraph.
+            follows_on = previous_paragraph == paragraph or continued_from_previous
+            speaker = previous.speaker if follows_on and previous is not None else None
+            attribution = Attribution(attribution.cue if attribution else None, speaker)
+        if attribution.cue is not None:
+            cue_starts.add(attribution.cue.start)
+        current = Quote(start=quote.start, end=quote.end, text=text[quote.start : quote.end], kind="direct",
+                        speaker=attribution.speaker, cue=attribution.cue)  # fmt: skip
+        quotes.append(current)
+        previous, previous_paragraph = current, paragraph
+        continued_from_previous = quote.continues
+    return DirectQuotes(quotes, cue_starts)

@@ -1,0 +1,194 @@
+"""Indirect (reported) speech: "X said (that) ...", "X told reporters ...", "according to X, ...",
+"..., X said.", and ", adding that ..." continuing the speech of the clause's speaker.
+
+The quote span is the reported content; the cue is the verb (or "according to"); the speaker is the
+subject before the verb, resolved like a direct quote's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from schemas import Offsets, Quote, Span, SpeakerRef
+from worker.stages.enrich.quotes_cues import (
+    BARE_CUES,
+    CUE,
+    NOUN_FOLLOWERS,
+    PARTICIPLES,
+    PASSIVE_OR_INFINITIVE,
+    TELL_VERBS,
+    plausible_speaker,
+    speaker_region_before,
+    subject_phrase,
+    word_before,
+)
+from worker.stages.enrich.quotes_speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    MentionIndex,
+    resolve_speaker,
+)
+
+MIN_CONTENT_WORDS = 3
+_THAT_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,8}?\s+that\s+")
+# After a bare cue, the reported clause starts at once ("said denuclearization was ..."); a preposition
+# or time word there means the cue reports no clause ("said in a statement", "said on Monday.").
+_NOT_A_CLAUSE = re.compile(
+    r"^\s+(?:in|on|at|during|after|before|to|for|with|from|by|when|while|as|yesterday|today|tonight|"
+    r"late|early|earlier|later|last|next|through|via|over|under|outside|inside|near|so|and|but|or|"
+    r"nothing|little|much|more|goodbye|hello|sorry|yes|no)\b|^\s*[^\s\w]"
+)
+_TELL_OBJECT = re.compile(
+    r"^\s+(?:him|her|them|us|me|reporters|journalists|police|investigators|lawmakers|parliament|"
+    r"(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w.&'’\-]*\s+){0,4}[\w.&'’\-]+|(?:[A-Z][\w.&'’\-]*\s*){1,5})"
+)
+_TRAILING_ADJUNCT = re.compile(r"^(?:\s+[^\s.!?;\"“”]+){0,5}?\s*[.!?]?\s*$")
+_FINAL_PUNCTUATION = " \t\n.,;:!?"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _FINAL_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _word_after(text: str, position: int) -> str:
+    words = text[position : position + 20].split()
+    return words[0].lower() if words else ""
+
+
+def _content_start(text: str, cue: re.Match[str], sentence_end: int) -> int | None:
+    """Where the reported clause begins after the cue, or None when the cue reports no clause."""
+    rest = text[cue.end() : sentence_end]
+    that = _THAT_SOON.match(rest)
+    if that:
+        return cue.end() + that.end()
+    if cue.group() not in BARE_CUES:
+        return None
+    offset = 0
+    if cue.group() in TELL_VERBS:
+        obj = _TELL_OBJECT.match(rest)
+        if obj is None:
+            return None
+        offset = obj.end()
+    if _NOT_A_CLAUSE.match(rest[offset:]) or not rest[offset:].strip():
+        return None
+    return cue.end() + offset
+
+
+def _is_subject(text: str, phrase: tuple[int, int], index: MentionIndex) -> bool:
+    """A subject that can speak: a named mention, a pronoun, or a capitalised or role noun phrase."""
+    words = text[phrase[0] : phrase[1]].split()
+    if not words or not plausible_speaker(text[phrase[0] : phrase[1]]):
+        return False
+    first = words[0].lower()
+    if len(words) == 1 and (first in PERSON_PRONOUNS or first in GROUP_PRONOUNS or first == "i"):
+        return True
+    return bool(index.inside(*phrase)) or words[0][:1].isupper() or first in {"the", "a", "an"}
+
+
+class _SentenceFinder:
+    def __init__(self, sentences: Sequence[Offsets], length: int) -> None:
+        self.spans = [(s.start, s.end) for s in sentences] or [(0, length)]
+        self.starts = [start for start, _ in self.spans]
+
+    def around(self, position: int) -> tuple[int, int]:
+        index = max(0, bisect_right(self.starts, position) - 1)
+        return self.spans[index]
+
+
+def find_indirect_quotes(
+    text: str, sentences: Sequence[Offsets], direct: Sequence[Quote], used_cues: set[int], index: MentionIndex
+) -> list[Quote]:
+    finder = _SentenceFinder(sentences, len(text))
+    direct_spans = [(quote.start, quote.end) for quote in direct]
+    found: list[Quote] = []
+    last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None = None
+    for cue in CUE.finditer(text):
+        if cue.start() in used_cues or any(s <= cue.start() < e for s, e in direct_spans):
+            continue
+        sentence = finder.around(cue.start())
+        reported = _reported(text, cue, sentence, index, last_speaker)
+        if reported is None:
+            continue
+        content, speaker = reported
+        content = _clip_at_direct_quote(content, direct_spans)
+        start, end = _trim(text, *content)
+        if len(text[start:end].split()) < MIN_CONTENT_WORDS:
+            continue
+        found.append(Quote(start=start, end=end, text=text[start:end], kind="indirect", speaker=speaker,
+                           cue=Span(start=cue.start(), end=cue.end(), text=cue.group())))  # fmt: skip
+        last_speaker = (sentence, speaker)
+    return found
+
+
+def _clip_at_direct_quote(content: tuple[int, int], direct_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    start, end = content
+    for quote_start, quote_end in direct_spans:
+        if start <= quote_start < end:
+            end = quote_start
+        elif quote_start <= start < quote_end:
+            start = end  # the content is itself a direct quote: nothing indirect left
+    return start, end
+
+
+def _reported(
+    text: str,
+    cue: re.Match[str],
+    sentence: tuple[int, int],
+    index: MentionIndex,
+    last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None,
+) -> tuple[tuple[int, int], SpeakerRef | None] | None:
+    """(content span, speaker) for one cue, or None when the cue does not report speech."""
+    sentence_start, sentence_end = sentence
+    word = cue.group()
+    if word == "according to":
+        return _according_to(text, cue, sentence, index)
+    if word in PARTICIPLES:
+        if text[cue.start() - 2 : cue.start()] != ", ":
+            return None
+        start = _content_start(text, cue, sentence_end)
+        if start is None:
+            return None
+        speaker = last_speaker[1] if last_speaker and last_speaker[0] == sentence else None
+        if speaker is None:
+            region = speaker_region_before(text, sentence_start, cue.start())
+            speaker = resolve_speaker(text, subject_phrase(text, *region), index, cue.start(), region)
+        return (start, sentence_end), speaker
+    if (
+        word_before(text, cue.start()) in PASSIVE_OR_INFINITIVE
+        or _word_after(text, cue.end()) in NOUN_FOLLOWERS
+    ):
+        return None
+    region = speaker_region_before(text, sentence_start, cue.start())
+    phrase = subject_phrase(text, *region)
+    if not _is_subject(text, phrase, index):
+        return None
+    speaker = resolve_speaker(text, phrase, index, cue.start(), region)
+    start = _content_start(text, cue, sentence_end)
+    if start is not None:
+        return (start, sentence_end), speaker
+    # "..., the minister said (on Monday)." reports what comes before the comma.
+    before_subject = text[sentence_start : phrase[0]].rstrip()
+    if before_subject.endswith(",") and _TRAILING_ADJUNCT.match(text[cue.end() : sentence_end]):
+        return (sentence_start, sentence_start + len(before_subject) - 1), speaker
+    return None
+
+
+def _according_to(
+    text: str, cue: re.Match[str], sentence: tuple[int, int], index: MentionIndex
+) -> tuple[tuple[int, int], SpeakerRef | None] | None:
+    sentence_start, sentence_end = sentence
+    after = text[cue.end() : sentence_end]
+    source_length = len(after.split(",")[0])
+    source = (cue.end(), cue.end() + source_length)
+    speaker = resolve_speaker(text, source, index, cue.start(), source)
+    if text[sentence_start : cue.start()].strip() and text[cue.start() - 2 : cue.start()] == ", ":
+        return (sentence_start, cue.start() - 2), speaker  # "..., according to X."
+    if source_length < len(after):
+        return (cue.end() + source_length + 1, sentence_end), speaker  # "According to X, ..."
+    return None

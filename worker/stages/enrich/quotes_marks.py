@@ -1,0 +1,101 @@
+"""Direct quotes by their marks: curly or straight double quotes, and curly single quotes.
+
+News convention for a quote that runs over several paragraphs: every paragraph opens with a mark and
+only the last one closes. A paragraph that ends inside a quote while the next one opens with a mark is
+therefore a quote up to the paragraph end, continued by the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = '“"«„'
+CLOSING = '”"»“'
+_DOUBLE_MARK = re.compile(r"[“”\"«»„]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEWLINE = re.compile(r"\n")
+# A curly single-quoted passage: ‘ after a space or bracket, ’ not followed by a letter (not "don’t").
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’\n]*(?:’[A-Za-z][^‘’\n]*)*’(?![A-Za-z])")
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    start: int  # at the opening mark
+    end: int  # after the closing mark, or at the paragraph end for a quote that runs on
+    closed: bool
+    continues: bool  # runs on into the next paragraph
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs split at blank lines, or at single line breaks when the text has no blank line."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    spans = []
+    start = 0
+    for match in separator.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].lstrip()
+    return bool(stripped) and stripped[0] in OPENING
+
+
+def _is_opening(text: str, position: int) -> bool:
+    """A straight or ambiguous mark opens when it follows a space/start and precedes a non-space."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _double_quotes_in(text: str, start: int, end: int, next_opens: bool) -> list[MarkedQuote]:
+    quotes: list[MarkedQuote] = []
+    open_at: int | None = None
+    for match in _DOUBLE_MARK.finditer(text, start, end):
+        position, mark = match.start(), match.group()
+        if open_at is None:
+            if mark in "“«„" or (mark in '"”' and _is_opening(text, position)):
+                open_at = position
+        elif mark in '”»"' or (mark == "“" and not _is_opening(text, position)):
+            quotes.append(MarkedQuote(open_at, position + 1, closed=True, continues=False))
+            open_at = None
+        else:
+            open_at = position  # a second opening mark: the first one was stray
+    if open_at is not None:
+        paragraph_end = _trimmed_end(text, open_at, end)
+        quotes.append(MarkedQuote(open_at, paragraph_end, closed=False, continues=next_opens))
+    return quotes
+
+
+def _single_quotes_in(text: str, start: int, end: int, taken: list[MarkedQuote]) -> list[MarkedQuote]:
+    """Curly single-quoted passages of 3+ words that are not nested in a double-quoted one."""
+    found = []
+    for match in _SINGLE_QUOTED.finditer(text, start, end):
+        if len(match.group().split()) < 3:
+            continue
+        if any(quote.start <= match.start() < quote.end for quote in taken):
+            continue
+        found.append(MarkedQuote(match.start(), match.end(), closed=True, continues=False))
+    return found
+
+
+def marked_quotes(text: str) -> list[MarkedQuote]:
+    """Every passage between quotation marks, in text order."""
+    paragraphs = paragraph_spans(text)
+    quotes: list[MarkedQuote] = []
+    for number, (start, end) in enumerate(paragraphs):
+        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[number + 1])
+        in_paragraph = _double_quotes_in(text, start, end, next_opens)
+        if "‘" in text[start:end]:
+            in_paragraph += _single_quotes_in(text, start, end, in_paragraph)
+        quotes.extend(sorted(in_paragraph, key=lambda quote: quote.start))
+    return quotes

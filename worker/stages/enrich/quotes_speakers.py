@@ -1,0 +1,159 @@
+"""Who is speaking: link a speaker phrase ("Luo Zhaohui", "he", "the vice foreign minister") to an entity."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemas import Entity, SpeakerRef
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+
+# Role nouns that stand for a person named earlier ("the minister said" -> the last person named).
+PERSON_ROLES = frozenset(
+    str.split(
+        "minister president spokesman spokeswoman spokesperson official officer chairman chairwoman chair "
+        "director ambassador secretary chief leader coach manager governor mayor senator commander general "
+        "premier chancellor king queen prince princess pope bishop judge lawyer attorney prosecutor "
+        "professor scientist researcher doctor author writer founder executive ceo head captain player "
+        "striker midfielder defender goalkeeper candidate man woman boy girl father mother son daughter "
+        "wife husband actor actress singer analyst economist expert witness victim resident chairperson "
+        "representative envoy negotiator activist campaigner banker investor owner inspector detective "
+        "superintendent sergeant lieutenant colonel major admiral deputy"
+    )
+)
+# Institution nouns that stand for an organisation named earlier ("the ministry said").
+ORG_ROLES = frozenset(
+    str.split(
+        "company firm ministry agency government group organisation organization party council committee "
+        "commission board bank court department office union club team church army military police "
+        "authority authorities network newspaper broadcaster station channel embassy administration "
+        "association federation corporation institute university school hospital"
+    )
+)
+# Countries speak in news ("China says"), so places are indexed too, but only as named speakers:
+# pronouns and role phrases refer back to people and organisations.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "LOC"})
+_AGENTS = frozenset({"PERSON", "ORG"})
+TITLE_CONTEXT_CHARS = 40
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity_id: str
+    type: str
+
+
+class MentionIndex:
+    """Every mention of a possible speaker (person, organisation, nationality), in text order."""
+
+    def __init__(self, entities: Sequence[Entity], text: str = "") -> None:
+        self.text = text
+        mentions = [
+            Mention(span.start, span.end, entity.id, entity.type)
+            for entity in entities
+            if entity.type in SPEAKER_TYPES
+            for span in entity.mentions
+        ]
+        mentions.sort(key=lambda mention: (mention.start, mention.end))
+        self.mentions = mentions
+        self.starts = [mention.start for mention in mentions]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap [start, end)."""
+        index = bisect_left(self.starts, start)
+        while index > 0 and self.mentions[index - 1].end > start:
+            index -= 1
+        found = []
+        for mention in self.mentions[index:]:
+            if mention.start >= end:
+                break
+            if mention.end > start:
+                found.append(mention)
+        return found
+
+    def last_before(self, position: int, types: frozenset[str], title: str = "") -> Mention | None:
+        """The last mention of one of `types` that ends at or before `position`.
+
+        With a `title` ("minister"), the last mention introduced with that title ("Vice Foreign Minister
+        Luo Zhaohui") is preferred over a later mention of someone else.
+        """
+        index = bisect_left(self.starts, position)
+        candidates = [m for m in reversed(self.mentions[:index]) if m.end <= position and m.type in types]
+        if title:
+            for mention in candidates:
+                context = self.text[max(0, mention.start - TITLE_CONTEXT_CHARS) : mention.start].lower()
+                if title in context:
+                    return mention
+        return candidates[0] if candidates else None
+
+
+def _best_named(mentions: list[Mention]) -> Mention | None:
+    """The speaker among named mentions: the first person (the head of "X, a spokesman for Y"), else
+    the last organisation or nationality (the one nearest the verb in "Chinese state media")."""
+    people = [mention for mention in mentions if mention.type == "PERSON"]
+    if people:
+        return people[0]
+    return mentions[-1] if mentions else None
+
+
+def _role_types(words: list[str]) -> frozenset[str] | None:
+    """The entity types a pronoun or role phrase can refer back to, from its last word."""
+    if not words:
+        return None
+    head = words[-1]
+    if len(words) == 1 and head in PERSON_PRONOUNS:
+        return frozenset({"PERSON"})
+    if len(words) == 1 and head in GROUP_PRONOUNS:
+        return frozenset({"ORG", "PERSON"}) if head == "they" else frozenset({"ORG"})
+    if head in PERSON_ROLES:
+        return frozenset({"PERSON"})
+    if head in ORG_ROLES:
+        return frozenset({"ORG"})
+    return None
+
+
+def _linked(text: str, mention: Mention) -> SpeakerRef:
+    return SpeakerRef(start=mention.start, end=mention.end, text=text[mention.start : mention.end],
+                      entity_id=mention.entity_id)  # fmt: skip
+
+
+def resolve_speaker(
+    text: str, span: tuple[int, int], index: MentionIndex, anchor: int, region: tuple[int, int] | None = None
+) -> SpeakerRef | None:
+    """A SpeakerRef for the phrase text[span], linked to an entity when one fits.
+
+    In order: a named mention inside the phrase; for a pronoun or a role phrase ("he", "the minister"),
+    the last fitting mention before the phrase (and before `anchor`, where the quote starts); a named
+    mention elsewhere in `region` (the clause around the phrase); else the phrase itself, unlinked.
+    """
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start >= end:
+        return None
+    inside = index.inside(start, end)
+    named = _best_named([mention for mention in inside if mention.type in _AGENTS])
+    if named is not None:
+        return _linked(text, named)
+    phrase = SpeakerRef(start=start, end=end, text=text[start:end])
+    words = [word.lower() for word in _WORD.findall(phrase.text)]
+    types = _role_types(words)
+    if types is not None:
+        title = words[-1] if len(words) > 1 else ""
+        antecedent = index.last_before(min(start, anchor), types, title)
+        if antecedent is not None:
+            return SpeakerRef(start=start, end=end, text=phrase.text, entity_id=antecedent.entity_id)
+        return phrase
+    if inside:  # a country or nationality as the speaker: "China says", "Russian state media"
+        return _linked(text, inside[-1])
+    around = _best_named(index.inside(*region)) if region else None
+    return _linked(text, around) if around is not None else phrase
