@@ -1,10 +1,67 @@
+"""Time expressions (TimeML TIMEX3): found by one compiled regex, each resolved by a small function.
+
+Every explicit and relative expression gets a TimeML/ISO 8601 value: relative ones are resolved against the
+publication date, their direction read from the tense of their sentence ("met on Monday" is the Monday
+before, "will vote on Monday" the one after). See dates_lexicon.py for extents and dates_relative.py for
+what happens without a publication date.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
 from schemas import Offsets, TimeExpression
+from worker.stages.enrich import dates_absolute as absolute
+from worker.stages.enrich import dates_relative as relative
+from worker.stages.enrich.dates_context import Context, Found, Resolver
+from worker.stages.enrich.dates_lexicon import PATTERN
+
+_RESOLVERS: dict[str, Resolver] = {
+    "iso": absolute.resolve_iso,
+    "slash": absolute.resolve_slash,
+    "period": absolute.resolve_period,
+    "mdy": absolute.resolve_month_day,
+    "dmy": absolute.resolve_month_day,
+    "decade": absolute.resolve_decade,
+    "century": absolute.resolve_century,
+    "holiday": absolute.resolve_holiday,
+    "month": absolute.resolve_month,
+    "deictic": relative.resolve_deictic,
+    "weekday": relative.resolve_weekday,
+    "relative": relative.resolve_relative,
+    "period_rel": relative.resolve_period_relative,
+    "ago": relative.resolve_ago,
+    "quarter": relative.resolve_quarter,
+    "ref": relative.resolve_reference,
+    "set": relative.resolve_set,
+    "clock": relative.resolve_clock,
+    "duration": relative.resolve_duration,
+}
 
 
 def extract_dates(text: str, sentences: Sequence[Offsets], published: date | None) -> list[TimeExpression]:
-    raise NotImplementedError  # being written
+    """Every time expression of `text`, in order, with its value resolved against `published`."""
+    ctx = Context.of(text, sentences, published)
+    found: list[TimeExpression] = []
+    for match in PATTERN.finditer(text):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        result = _RESOLVERS[kind](match, ctx)
+        if result is not None:
+            found.append(_as_time_expression(text, result))
+    return found
+
+
+def _as_time_expression(text: str, found: Found) -> TimeExpression:
+    return TimeExpression(
+        text=text[found.start : found.end],
+        start=found.start,
+        end=found.end,
+        type=found.type,
+        value=found.value,
+        granularity=found.granularity,
+        resolution=found.resolution,
+        direction=found.direction,
+    )

@@ -1,0 +1,73 @@
+"""What every date resolver sees (the document, its publication date, the tense around a match) and
+what it returns."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from schemas import Offsets
+from schemas.enrichment import Granularity, Resolution, TimexType
+from worker.stages.enrich.dates_calendar import Direction
+from worker.stages.enrich.dates_tense import sentence_direction
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One resolved time expression, before it becomes a TimeExpression."""
+
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    granularity: Granularity
+    resolution: Resolution
+    direction: Direction | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """The document being read, with lazily computed tense cues."""
+
+    text: str
+    published: date | None
+    sentence_starts: list[int]
+    sentence_ends: list[int]
+    # The last explicit day-level date mentioned, for "the following day" and the like.
+    last_day: date | None = field(default=None)
+
+    @classmethod
+    def of(cls, text: str, sentences: Sequence[Offsets], published: date | None) -> Context:
+        return cls(
+            text=text,
+            published=published,
+            sentence_starts=[sentence.start for sentence in sentences],
+            sentence_ends=[sentence.end for sentence in sentences],
+        )
+
+    def direction(self, start: int, end: int) -> Direction | None:
+        """The tense of the sentence around `start..end`: "past", "future" or None when it has no cue."""
+        index = bisect_right(self.sentence_starts, start) - 1
+        if index >= 0 and start < self.sentence_ends[index]:
+            sentence_start, sentence_end = self.sentence_starts[index], self.sentence_ends[index]
+        else:
+            sentence_start, sentence_end = 0, len(self.text)
+        return sentence_direction(self.text, sentence_start, sentence_end, start, end)
+
+    def word_before(self, position: int) -> str:
+        """The word just before `position` (lowercased), or "" at the start of the text."""
+        match = _WORD_BEFORE.search(self.text, max(0, position - 24), position)
+        return match.group(1).lower() if match else ""
+
+    def word_after(self, position: int) -> str:
+        match = _WORD_AFTER.match(self.text, position)
+        return match.group(1).lower() if match else ""
+
+
+Resolver = Callable[[re.Match[str], Context], Found | None]
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z%]+)")

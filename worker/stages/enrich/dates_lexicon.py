@@ -1,0 +1,175 @@
+"""The words of English time expressions and the one compiled regex that finds them all.
+
+Each alternative of the regex is a named group whose name says which resolver reads it (see dates.py);
+the group's span is the extent of the expression. Extents follow TimeML as the news corpora annotate it:
+prepositions ("on", "in", "since") and possessive "'s" are left out; a determiner that belongs to the
+expression itself is kept ("the end of 2019", "the first quarter", "the past decade"), but not one that
+belongs to the noun the date modifies ("the 1991 agreement" -> "1991"). Month and weekday names must be
+capitalised, so that the verb "may" or a "march" is never read as a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.enrichment import Granularity
+from worker.stages.parse_lexicon import words
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# Unit -> (ISO 8601 duration designator, whether it belongs after the "T" of a duration, granularity).
+UNITS: dict[str, tuple[str, bool, Granularity]] = {
+    "second": ("S", True, "time"), "minute": ("M", True, "time"), "hour": ("H", True, "time"),
+    "day": ("D", False, "day"), "week": ("W", False, "week"), "weekend": ("WE", False, "week"),
+    "fortnight": ("W", False, "week"), "month": ("M", False, "month"), "quarter": ("Q", False, "quarter"),
+    "year": ("Y", False, "year"), "decade": ("DE", False, "decade"), "century": ("CE", False, "century"),
+}  # fmt: skip
+# Fixed-date holidays: (month, day).
+HOLIDAYS = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
+}  # fmt: skip
+
+# Words that introduce a bare month or a bare year as a date ("in March", "since 2018").
+DATE_PREPOSITIONS = words(
+    "in since by until till through throughout during from to of before after and or between for "
+    "early late mid as around on"
+)
+# Nouns that, after a four-digit number, show it is a count and not a year ("2000 people").
+COUNTED_NOUNS = words(
+    "people persons men women children troops soldiers police officers residents students workers "
+    "employees jobs members votes voters cases deaths patients dollars euros pounds yen yuan rupees "
+    "km kilometres kilometers metres meters miles feet ft tons tonnes units copies homes houses cars "
+    "vehicles points pages words hectares acres barrels calories pilgrims fans refugees migrants "
+    "prisoners year years month months day days hour hours"
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+)
+MONTH_PATTERN = _MONTH
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])"
+_YEAR_OF_DATE = _YEAR + r"(?!-[0-9])"  # not the start of an ISO date after "March 3, "
+_NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an"}), key=len, reverse=True))
+_NUMBER = (
+    rf"(?:[0-9]+(?:\.[0-9]+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?"
+    r"|a\s+(?:few|couple\s+of)|several|a|an)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|year|decade|century|centurie)s?"
+_REL = r"(?:this|last|next|past|previous|coming|current|following)"
+_PERIOD_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
+_PART = r"(?:morning|afternoon|evening|night)"
+
+_ALTERNATIVES = [
+    # 2019-12-19, 12/19/2019, 7/8/07
+    rf"(?P<iso>(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9]))",
+    r"(?P<slash>(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>3[01]|[12][0-9]|0?[1-9])/(?P<sl_y>[0-9]{4}|[0-9]{2})(?![0-9/]))",
+    # the end of 2019, early 2009, mid-2011, the first quarter of 2009, summer 2009, March 2009
+    rf"(?P<period>(?P<pe_mod>(?:[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+)"
+    rf"|(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?:[Tt]he\s+)?(?P<pe_ord>first|second|third|fourth|last|1st|2nd|3rd"
+    rf"|4th)\s+(?P<pe_unit>half|quarter)\s+of\s+|(?:[Tt]he\s+)?(?P<pe_season>[Ss]pring|[Ss]ummer|[Aa]utumn"
+    rf"|[Ff]all|[Ww]inter)\s+(?:of\s+)?)?(?:(?P<pe_month>{_MONTH}),?\s+)?(?P<pe_year>{_YEAR}))",
+    # March 3, 2009; March 3; 3 March 2009; 3rd of March
+    rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR_OF_DATE}))?)",
+    rf"(?P<dmy>(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR_OF_DATE}))?)",
+    # the 1990s, the '90s, the 19th century
+    r"(?P<decade>(?:[Tt]he\s+)?(?P<dec_y>1[0-9]{2}0|20[0-9]0)'?s(?![a-z]))",
+    r"(?P<century>(?:[Tt]he\s+)?(?P<cent_n>1[0-9]|2[01])(?:st|nd|rd|th)[- ]century)",
+    # today, yesterday, tonight, this morning, last night
+    # (a part of the day after "yesterday" or a weekday is left out of the extent, as the corpora do)
+    rf"(?P<deictic>(?i:today|tonight|yesterday|tomorrow|(?:this|last)\s+{_PART}))(?![a-z])",
+    # last Monday, Monday, next Monday
+    rf"(?P<weekday>(?:(?P<wd_rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd_name>{_WEEKDAY}))",
+    # earlier this month, last week, this year, next quarter, the past decade (durations: see below)
+    rf"(?P<relative>(?P<rel_adv>(?i:earlier|later)\s+)?(?P<rel_the>(?i:the)\s+)?(?P<rel_which>(?i:{_REL}))\s+"
+    rf"(?P<rel_unit>(?i:{_PERIOD_UNIT}))(?![a-z]))",
+    # the end of the year, the end of this month, year end
+    r"(?P<period_rel>(?P<pr_mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+)"
+    r"(?:the|this|next|last)\s+)(?P<pr_unit>(?i:week|month|year|decade|century))(?![a-z])"
+    r"|(?i:year)[- ]end)",
+    # in March, early March, last March (a bare month needs a preposition before it: checked in code)
+    rf"(?P<month>(?P<mo_rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))?(?P<mo_name>{_MONTH}))",
+    # two years ago, a decade ago
+    rf"(?P<ago>(?P<ago_n>(?i:{_NUMBER}))[- ](?P<ago_u>(?i:{_UNIT}))\s+(?i:ago))(?![a-z])",
+    # the first quarter, the fourth quarter
+    r"(?P<quarter>(?i:the\s+)?(?P<q_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)"
+    r"|(?P<q_code>Q[1-4])\s+(?P<q_year>20[0-9]{2}))",
+    # Christmas, New Year's Day
+    r"(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day)",
+    # recently (not "now" or "currently": annotators rarely mark them, and they carry no date)
+    r"(?P<ref>(?i:recently|more\s+recently))(?![a-z])",
+    # twice a year, every week, each Monday, annually
+    rf"(?P<set>(?i:every|each|per)\s+(?:{_UNIT}|{_WEEKDAY})|(?i:annually|yearly|monthly|weekly|daily|hourly)"
+    r"|(?<=[0-9] )(?:a|per)\s+(?:year|month|week|day)(?![a-z]))",
+    # 18:00 UTC, 6:40 p.m., 6am, noon, midnight
+    r"(?P<clock>(?P<cl_h>[01]?[0-9]|2[0-3])(?::(?P<cl_m>[0-5][0-9]))?(?:\s*(?P<cl_ap>[ap]\.?m\.?|[AP]\.?M\.?))?"
+    r"(?(cl_m)|(?(cl_ap)|(?!)))(?:\s+(?:UTC|GMT|local\s+time))?(?![0-9])|(?P<cl_word>noon|midnight))",
+    # two years, the next four years, 18 months, a week, 27-year, several years
+    rf"(?P<duration>(?:(?i:the)\s+(?i:past|last|next|first|coming|previous|following)\s+)?(?P<du_n>(?i:{_NUMBER}))"
+    rf"[- ](?:more\s+)?(?P<du_u>(?i:{_UNIT}))(?![a-z])(?![- ]old)|(?P<du_vague>(?i:decades|years|months)(?=[- ]long)"
+    r"|(?i:over\s+the\s+years)))",
+]
+
+# Words that can open an expression whatever follows them (the gate below needs no second word for them).
+_STANDALONE_FIRST_WORDS = words(
+    "today tonight yesterday tomorrow recently annually yearly monthly weekly daily hourly noon midnight "
+    "several decades years months earlier later"
+)
+
+
+def _gate() -> str:
+    """A cheap necessary condition on the first word(s) of any expression, tried before the alternatives.
+
+    Python's regex engine tries every alternative at every word start; a branch that begins with a
+    character class is skipped at once when the character does not fit. Grouping the first words by their
+    initial letter makes the gate reject most words after one or two such checks, so the costly
+    alternatives run at a few positions per article only.
+    """
+    unit_like = rf"(?i:{_UNIT}|{_PART}|spring|summer|autumn|fall|winter|quarter)"
+    names = rf"(?:{_WEEKDAY}|{_MONTH})"
+    folded: dict[str, list[str]] = {}
+    for word, tail in (
+        (
+            "the",
+            r"\s+(?i:very|end|beginning|start|middle|close|turn|first|second|third|fourth|[1-4]|[12][0-9]"
+            rf"|{_REL}|spring|summer|autumn|fall|winter)",
+        ),
+        *((word, rf"\s+(?:{unit_like}|{names})") for word in _REL[3:-1].split("|")),
+        *((word, r"(?:\s+|-)(?:[0-9]|" + _MONTH + ")") for word in ("early", "late", "mid")),
+        ("a", rf"n?\s+(?i:few|couple|{_UNIT})"),
+        *((word, r"\s+(?i:quarter|half)") for word in ("first", "second", "third", "fourth")),
+        *((word, rf"\s+(?:(?i:{_UNIT})|{_WEEKDAY})") for word in ("every", "each", "per")),
+        ("more", r"\s+recently"),
+        ("over", r"\s+the\s+years"),
+        ("year", r"[- ]end"),
+        *((word, r"\s+(?:of\s+)?[12]") for word in ("spring", "summer", "autumn", "fall", "winter")),
+        *((word, "") for word in sorted(_STANDALONE_FIRST_WORDS)),
+        *((word, r"") for word in _NUMBER_WORD.split("|")),
+    ):
+        folded.setdefault(word[0], []).append(word[1:] + tail)
+    branches = [f"[{initial}{initial.upper()}](?:{'|'.join(rests)})" for initial, rests in folded.items()]
+    cased: dict[str, list[str]] = {}
+    for name in (*MONTHS, *WEEKDAYS, "christmas", "new year", "halloween", "valentine"):
+        cased.setdefault(name[0].upper(), []).append(name[1:3].replace(" ", r"\s"))
+    branches += [f"{initial}(?:{'|'.join(sorted(set(rests)))})" for initial, rests in cased.items()]
+    return "(?=[0-9]|" + "|".join(branches) + r"|Q[1-4])"
+
+
+PATTERN = re.compile(r"(?<![\w$£€/-])" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")

@@ -1,0 +1,278 @@
+"""Resolvers of expressions relative to the publication date (today, on Monday, last week, two years
+ago, the first quarter), of references (recently) and of expressions that need no anchor (durations, sets,
+clock times).
+
+Without a publication date a relative expression is kept, with a TimeML reference value (PAST_REF,
+PRESENT_REF, FUTURE_REF) or an underspecified one (`XXXX-WXX-1` for "Monday") and resolution "unanchored".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from schemas.enrichment import Granularity, Resolution
+from worker.stages.enrich.dates_calendar import (
+    Direction,
+    closest_day,
+    month_value,
+    quarter_of,
+    quarter_value,
+    shift_months,
+    shift_quarters,
+    week_value,
+    weekday_date,
+)
+from worker.stages.enrich.dates_context import Context, Found
+from worker.stages.enrich.dates_lexicon import (
+    MONTH_PATTERN,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+from worker.stages.enrich.dates_numbers import amount_of
+
+_MONTH_DAY_AFTER = re.compile(
+    rf",?\s+(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN}))"
+)
+_REFERENCE = {"past": "PAST_REF", "future": "FUTURE_REF", "same": "PRESENT_REF"}
+_OFFSETS = {
+    "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
+}  # fmt: skip
+_DIRECTIONS: dict[int, Direction] = {-1: "past", 0: "same", 1: "future"}
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# "the last quarter" is one calendar quarter, where "the last year" is a stretch of twelve months.
+_DATE_UNITS = frozenset({"quarter", *SEASONS})
+
+
+def resolve_deictic(match: re.Match[str], ctx: Context) -> Found | None:
+    """today, yesterday, tomorrow, tonight, this morning, last night."""
+    start, end = match.span("deictic")
+    words = match["deictic"].lower().split()
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(words[0], 0)
+    part = PARTS_OF_DAY.get(words[-1], "")
+    direction = _DIRECTIONS[offset]
+    if ctx.published is None:
+        return Found(start, end, "DATE", _REFERENCE[direction], "day", "unanchored", direction)
+    day = ctx.published + timedelta(days=offset)
+    value = day.isoformat() + (f"T{part}" if part else "")
+    return Found(start, end, "DATE", value, "day", "publication_date", direction)
+
+
+def resolve_weekday(match: re.Match[str], ctx: Context) -> Found | None:
+    """on Monday (the one before, unless the sentence speaks of the future), last/next/this Monday."""
+    start, end = match.span("weekday")
+    weekday = WEEKDAYS[match["wd_name"].lower()]
+    modifier = (match["wd_rel"] or "").lower()
+    if ctx.published is None:
+        return Found(start, end, "DATE", f"XXXX-WXX-{weekday + 1}", "day", "unanchored")
+    stated = _stated_date_after(ctx, end)
+    if stated is not None and stated.weekday() == weekday:
+        return Found(start, end, "DATE", stated.isoformat(), "day", "publication_date", None)
+    direction = None if modifier else ctx.direction(start, end)
+    day, read_as = weekday_date(ctx.published, weekday, direction, modifier)
+    return Found(start, end, "DATE", day.isoformat(), "day", "publication_date", read_as)
+
+
+def _stated_date_after(ctx: Context, position: int) -> date | None:
+    """The date of "Friday, September 16" when a month-day follows the weekday, so that both agree."""
+    match = _MONTH_DAY_AFTER.match(ctx.text, position)
+    if match is None or ctx.published is None:
+        return None
+    month = MONTHS[(match["m1"] or match["m2"]).lower().rstrip(".")]
+    return closest_day(ctx.published, month, int(match["d1"] or match["d2"]))
+
+
+def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
+    """this week, last month, next year, earlier this month, the last quarter; "the past decade" and
+    "the next year" name a stretch of time, so they are durations."""
+    start, end = match.span("relative")
+    which = match["rel_which"].lower()
+    unit = match["rel_unit"].lower()
+    offset = _OFFSETS[which]
+    if (
+        match["rel_the"]
+        and which not in {"previous", "following"}
+        and offset != 0
+        and unit not in _DATE_UNITS
+    ):
+        return Found(start, end, "DURATION", _duration(1, unit), _granularity(unit), "explicit")
+    direction = _DIRECTIONS[offset]
+    if match["rel_adv"]:
+        direction = "past" if match["rel_adv"].lower().startswith("earlier") else "future"
+    anchor = ctx.published
+    resolution: Resolution = "publication_date"
+    if which in {"following", "previous"} and ctx.last_day is not None:
+        anchor, resolution = ctx.last_day, "previous_date"
+    if anchor is None:
+        return Found(start, end, "DATE", _REFERENCE[direction], _granularity(unit), "unanchored", direction)
+    value = _shifted_period(anchor, unit, offset)
+    return Found(start, end, "DATE", value, _granularity(unit), resolution, direction)
+
+
+def resolve_period_relative(match: re.Match[str], ctx: Context) -> Found | None:
+    """the end of the year, the beginning of next month, year end: the value of the period itself."""
+    start, end = match.span("period_rel")
+    words = match["period_rel"].lower().replace("-", " ").split()
+    unit = match["pr_unit"].lower() if match["pr_unit"] else "year"
+    offset = {"next": 1, "last": -1}.get(words[-2], 0) if len(words) > 2 else 0
+    if ctx.published is None:
+        return Found(start, end, "DATE", _REFERENCE[_DIRECTIONS[offset]], _granularity(unit), "unanchored")
+    value = _shifted_period(ctx.published, unit, offset)
+    return Found(start, end, "DATE", value, _granularity(unit), "publication_date", _DIRECTIONS[offset])
+
+
+def resolve_ago(match: re.Match[str], ctx: Context) -> Found | None:
+    """two years ago -> the year two years before publication; a vague amount gives PAST_REF."""
+    start, end = match.span("ago")
+    amount = amount_of(match["ago_n"])
+    unit = _unit_name(match["ago_u"])
+    granularity = _granularity(unit)
+    if ctx.published is None or amount is None or amount != int(amount):
+        return Found(start, end, "DATE", "PAST_REF", granularity, "unanchored", "past")
+    value = _ago_value(ctx.published, int(amount), unit)
+    return Found(start, end, "DATE", value, granularity, "publication_date", "past")
+
+
+def resolve_quarter(match: re.Match[str], ctx: Context) -> Found | None:
+    """the first quarter (of the current year, or of the last one when it has not begun yet); Q1 2009."""
+    start, end = match.span("quarter")
+    if match["q_code"]:
+        return Found(
+            start,
+            end,
+            "DATE",
+            quarter_value(int(match["q_year"]), int(match["q_code"][1])),
+            "quarter",
+            "explicit",
+        )
+    quarter = ORDINALS[match["q_ord"].lower()]
+    if ctx.published is None:
+        return Found(start, end, "DATE", f"XXXX-Q{quarter}", "quarter", "unanchored")
+    year = ctx.published.year
+    current = quarter_of(ctx.published)
+    direction = ctx.direction(start, end)
+    if direction == "future" and quarter < current:
+        year += 1
+    elif direction != "future" and quarter > current:
+        year -= 1
+    return Found(start, end, "DATE", quarter_value(year, quarter), "quarter", "publication_date", direction)
+
+
+def resolve_reference(match: re.Match[str], ctx: Context) -> Found | None:
+    start, end = match.span("ref")
+    return Found(start, end, "DATE", "PAST_REF", "none", "unanchored", "past")
+
+
+def resolve_set(match: re.Match[str], ctx: Context) -> Found | None:
+    """every year / annually / 15 a year -> P1Y; every Monday -> XXXX-WXX-1."""
+    start, end = match.span("set")
+    word = match["set"].lower().split()[-1]
+    if word.capitalize() in {name.capitalize() for name in WEEKDAYS}:
+        return Found(start, end, "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day", "explicit")
+    unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}.get(
+        word, "hour" if word == "hourly" else _unit_name(word)
+    )
+    return Found(start, end, "SET", _duration(1, unit), _granularity(unit), "explicit")
+
+
+def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
+    """18:00 UTC, 6:40 p.m., 6am, noon: a TIME on the publication day when there is one."""
+    start, end = match.span("clock")
+    if match["cl_word"]:
+        hour, minute = (12, 0) if match["cl_word"] == "noon" else (0, 0)
+    else:
+        hour, minute = int(match["cl_h"]), int(match["cl_m"] or 0)
+        meridiem = (match["cl_ap"] or "").lower()
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+    day = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
+    resolution: Resolution = "publication_date" if ctx.published else "unanchored"
+    return Found(start, end, "TIME", f"{day}T{hour:02d}:{minute:02d}", "time", resolution)
+
+
+def resolve_duration(match: re.Match[str], ctx: Context) -> Found | None:
+    """two years -> P2Y, 27-year -> P27Y, thirty minutes -> PT30M, several years -> PXY."""
+    start, end = match.span("duration")
+    if match["du_vague"]:
+        unit = "year" if "year" in match["du_vague"].lower() else _unit_name(match["du_vague"].split()[0])
+        return Found(start, end, "DURATION", _duration(None, unit), _granularity(unit), "explicit")
+    unit = _unit_name(match["du_u"])
+    return Found(
+        start, end, "DURATION", _duration(amount_of(match["du_n"]), unit), _granularity(unit), "explicit"
+    )
+
+
+def _shifted_period(anchor: date, unit: str, offset: int) -> str:
+    """The TimeML value of the `unit` (week, month, ...) `offset` units from the anchor's."""
+    if unit in {"week", "weekend"}:
+        value = week_value(anchor + timedelta(weeks=offset))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        return month_value(*shift_months(anchor.year, anchor.month, offset))
+    if unit == "quarter":
+        return quarter_value(*shift_quarters(anchor.year, quarter_of(anchor), offset))
+    if unit == "decade":
+        return str(anchor.year // 10 + offset)
+    if unit == "century":
+        return str(anchor.year // 100 + offset)
+    if unit in SEASONS:
+        return _season_value(anchor, SEASONS[unit], offset)
+    return str(anchor.year + offset)
+
+
+def _season_value(anchor: date, season: str, offset: int) -> str:
+    """this/last/next summer: the season of the anchor's year, or the latest past or next future one."""
+    year = anchor.year
+    begun = anchor.month >= _SEASON_MONTHS[season]
+    if offset < 0 and not (begun and anchor.month >= _SEASON_MONTHS[season] + 3):
+        year -= 1
+    elif offset > 0 and begun:
+        year += 1
+    return f"{year}-{season}"
+
+
+def _ago_value(published: date, amount: int, unit: str) -> str:
+    if unit in {"year", "decade", "century"}:
+        return str(published.year - amount * {"year": 1, "decade": 10, "century": 100}[unit])
+    if unit == "month":
+        return month_value(*shift_months(published.year, published.month, -amount))
+    if unit in {"week", "weekend", "fortnight"}:
+        return week_value(published - timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if unit == "quarter":
+        return quarter_value(*shift_quarters(published.year, quarter_of(published), -amount))
+    days = amount if unit == "day" else amount // {"hour": 24, "minute": 1440, "second": 86400}[unit]
+    return (published - timedelta(days=days)).isoformat()
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    """ISO 8601 duration; decades and centuries in years, fortnights in weeks, as TimeML values them."""
+    designator, in_time, _ = UNITS[unit]
+    factor = {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
+    if factor != 1:
+        designator = "Y" if unit != "fortnight" else "W"
+    if amount is None:
+        number = "X"
+    else:
+        scaled = amount * factor
+        number = str(int(scaled)) if scaled == int(scaled) else f"{scaled:g}"
+    return f"P{'T' if in_time else ''}{number}{designator}"
+
+
+def _unit_name(word: str) -> str:
+    """The singular unit of "years", "Centuries", "hour"."""
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+def _granularity(unit: str) -> Granularity:
+    if unit in SEASONS:
+        return "season"
+    return UNITS[unit][2]
