@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +98,36 @@ def _content_id(path: Path) -> str:
     from schemas import content_doc_id
 
     return content_doc_id(path.read_text(encoding="utf-8"))
+
+
+def test_cli_worker_command_processes_documents(client: redis.Redis, redis_url: str, tmp_path: Path) -> None:
+    """`newswire worker` runs a real worker that takes documents through to the documents stream."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "worker", "--concurrency", "1", "--loglevel", "WARNING"],
+        env=worker_env(redis_url), cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        newswire(
+            redis_url, "enqueue", "-", stdin=json.dumps({"id": "w1", "text": "Rain fell in Paris."}).encode()
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not client.xlen(keys.DOCUMENTS_STREAM):
+            time.sleep(0.1)
+        [(_, fields)] = client.xrange(keys.DOCUMENTS_STREAM)
+        assert fields["doc_id"] == "w1"
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+
+
+def test_cli_replay_sends_a_dead_letter_through_again(client: redis.Redis, redis_url: str) -> None:
+    """`replay --doc-id` re-enqueues the dead letter's original document and removes it from the dead stream."""
+    doc = {"doc_id": "r1", "text": "Replayed text.", "received_at": "2020-01-01T00:00:00Z"}
+    letter = {"doc_id": "r1", "stage": "enrich", "payload": doc}
+    client.xadd(keys.DEAD_STREAM, {"doc_id": "r1", "type": "dead_letter", "data": json.dumps(letter)})
+    result = newswire(redis_url, "replay", "--doc-id", "r1")
+    assert result.returncode == 0, result.stderr
+    assert "replayed 1: r1" in result.stdout
+    assert client.xlen(keys.DEAD_STREAM) == 0
+    assert queued_doc_ids(client, keys.PARSE_QUEUE) == ["r1"]

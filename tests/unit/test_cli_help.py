@@ -1,0 +1,27 @@
+"""Every `newswire` subcommand explains itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.cli import main
+
+
+@pytest.mark.parametrize("command", ["enqueue", "worker", "subscribe", "status", "run", "replay", "eval"])
+def test_cli_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newswire COMMAND --help` exits 0 and prints a usage line with the command's options."""
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage:")
+    assert command in out.splitlines()[0]
+    assert "--help" in out
+
+
+def test_cli_unknown_command_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped command exits 2 with argparse's message listing the valid ones."""
+    with pytest.raises(SystemExit) as exited:
+        main(["enqeue"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
