@@ -33,9 +33,12 @@ _SENTENCE_OPENERS = words(
     "who how why where which then later earlier last next police officials authorities president"
 )
 
+# The pattern starts with a bare character class so that the regex engine skips the other characters
+# in its fast scanning loop (the alternatives behind it run only at punctuation and line breaks).
 _CANDIDATE = re.compile(
-    r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[]*[A-Z0-9])"""  # end punctuation, then a capital
-    r"""|\n(?=[ \t]*\S)"""  # a line break inside a paragraph: judged by the lines around it
+    r"""[.!?…\n](?:"""
+    r"""(?<=[.!?…])[.!?…]*["'”’»)\]]*(?=\s+["'“‘«(\[]*[A-Z0-9])"""  # end punctuation, then a capital
+    r"""|(?<=\n)(?=[ \t]*\S))"""  # a line break inside a paragraph: judged by the lines around it
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*•]|[-–—]\s|\d+[.)]\s)")

@@ -14,22 +14,18 @@ from worker.stages.enrich.dates_calendar import Direction
 _WINDOW_BEFORE = 80
 _WINDOW_AFTER = 50
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|would|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned|plans?\s+to|"
-    r"set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming|next|until|till|later)\b|'ll\b",
-    re.IGNORECASE,
-)
 _CLAUSE_BREAK = re.compile(
     r"[,;:(]|\s(?:that|which|who|whom|whose|where|when|while|but|and|because|after|before)\s"
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|met|made|took|gave|came|went|began|held|left|won|lost|saw|ran|fell|rose|"
-    r"sold|bought|paid|shot|hit|struck|died|killed|found|became|got|brought|ago|last|earlier|"
-    r"[a-z]{2,}ed)\b",
-    re.IGNORECASE,
+# One pass over the lowercased window finds both kinds of cue; the future ones come first so that
+# "scheduled" or "planned" count as future, not as past participles.
+_CUE = re.compile(
+    r"\b(?:(?P<future>will|shall|won't|would|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned"
+    r"|plans?\s+to|set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming|next|until|till|later)"
+    r"|(?P<past>was|were|had|did|said|told|met|made|took|gave|came|went|began|held|left|won|lost|saw|ran|fell"
+    r"|rose|sold|bought|paid|shot|hit|struck|died|killed|found|became|got|brought|ago|last|earlier|[a-z]+ed))\b"
+    r"|(?<=[a-z])(?P<contracted>'ll)\b"
 )
-
-_CUES: tuple[tuple[re.Pattern[str], Direction], ...] = ((_FUTURE, "future"), (_PAST, "past"))
 
 
 def sentence_direction(
@@ -44,14 +40,19 @@ def sentence_direction(
     clause_break = _CLAUSE_BREAK.search(text, end, window_end)
     if clause_break is not None:
         window_end = clause_break.start()
-    best: tuple[int, Direction] | None = None
-    for pattern, direction in _CUES:
-        for match in pattern.finditer(text, window_start, window_end):
-            if start <= match.start() < end:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            # A cue before the expression is its verb more often than one after it: prefer it on ties.
-            distance = distance * 2 if match.start() >= end else distance * 2 - 1
-            if best is None or distance < best[0]:
-                best = (distance, direction)
-    return best[1] if best else None
+    window = text[window_start:window_end].lower()
+    start, end = start - window_start, end - window_start
+    best_distance = len(window) * 2 + 2
+    best: Direction | None = None
+    for match in _CUE.finditer(window):
+        if match.end() <= start:
+            # A cue before the expression is its verb more often than one after it: it wins ties.
+            distance = (start - match.end()) * 2 - 1
+        elif match.start() >= end:
+            distance = (match.start() - end) * 2
+        else:
+            continue
+        if distance < best_distance:
+            best_distance = distance
+            best = "past" if match["past"] else "future"
+    return best
