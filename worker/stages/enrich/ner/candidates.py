@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.stages.enrich.ner.cues import (
+    EVENT_HEADS,
     FACILITY_HEADS,
     NAME_PARTICLES,
+    NON_NAMES,
     ORG_HEADS,
+    ORG_OPENERS,
     PLACE_HEADS,
     STOP_WORDS,
     TITLE_HEADS,
@@ -31,7 +34,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _TAIL = (
     rf"(?:\.(?:[{_UP}]\.)*"
     r"|(?:r|rs|s|t|nc|orp|td|o|ros|ov|en|ep|ol|gt|apt|rof|ev|aj|dm|mdr|on|lc)\.(?!\w)"
-    r"|\w*(?:[-&]\w+|['’](?!s\b)\w+)*)"
+    r"|\w*(?:[-&]\w+|['’](?!s\b)\w+|(?:(?<=[Pp]eople)|(?<=[Ww]orkers)|(?<=[Cc]hildren)|(?<=[Ww]omen))['’]s)*)"
 )
 _FIRST = rf"[{_UP}]{_TAIL}"
 _NEXT = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]+[{_UP}]){_TAIL}"
@@ -42,6 +45,7 @@ _PIECE = re.compile(rf"(?P<token>{_NEXT})|{_CONNECTOR}")
 _INSIDE_WORD = frozenset("'’.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LEADING_PUNCTUATION = " \t\"“‘'([«—–-"
 _ARTICLES = ("the ", "The ")
+_SKIPPED = STOP_WORDS | NON_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +100,15 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     """Every name chunk of the text, in order."""
     ordered = sorted(sentence_starts)
     starts = frozenset(ordered)
+    common_words = lexicon().common_words
     chunks: list[Chunk] = []
     for match in RUN.finditer(text):
         start = match.start()
         if start and text[start - 1] in _INSIDE_WORD:
             continue  # the capital inside "iPhone" or after "al-"
         run = match.group()
-        if run in STOP_WORDS:
-            continue
+        if run in _SKIPPED or text.startswith("$", match.end()):
+            continue  # a capitalised function word, or the "US" of "US$40"
         parts = [(start, run)]
         inner = bisect_right(ordered, start)
         if inner < len(ordered) and ordered[inner] < match.end():  # "Washington D.C. The team"
@@ -111,7 +116,11 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
             parts = [(start, run[:cut].rstrip()), (ordered[inner], run[cut:])]
         for part_start, part in parts:
             has_article = text[max(0, part_start - 4) : part_start] in _ARTICLES
-            initial = not has_article and is_sentence_start(text, part_start, starts)
+            # Only a common word opening a sentence is treated differently, so most runs skip the check.
+            first_word = part.split(" ", 1)[0].lower()
+            initial = (
+                not has_article and first_word in common_words and is_sentence_start(text, part_start, starts)
+            )
             for piece in segment_run(part, initial):
                 article = piece.article
                 if article is None and has_article and piece.start == 0:
@@ -159,7 +168,7 @@ class _Segmenter:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if token.connector or token.text in STOP_WORDS:
+            if token.connector or (token.text in _SKIPPED and not self._opens_known_name(tokens, index)):
                 index += 1
                 after_title = False
                 # "North Korea and the United States": the article belongs to the name after it.
@@ -172,6 +181,11 @@ class _Segmenter:
             after_title = is_title
             article = None
         return pieces
+
+    def _opens_known_name(self, tokens: list[Token], index: int) -> bool:
+        """Whether a known name of several words starts here ("Islamic State", "The Guardian")."""
+        end, _ = self._longest_known(tokens, index)
+        return end > index + 1
 
     def _is_opening_word(self, tokens: list[Token]) -> bool:
         """A capitalised common word opening a sentence ("Earlier", "Officials") is not plainly a name."""
@@ -191,6 +205,12 @@ class _Segmenter:
             return self._span(tokens, index, head_end, head_type), head_end, False
         if known_end - index > 1 and entry is not None:
             return self._span(tokens, index, known_end, entry.type, entry), known_end, False
+        if (
+            tokens[index].text in ORG_OPENERS
+            and index + 1 < len(tokens)
+            and self._is_plain(tokens[index + 1])
+        ):
+            return self._span(tokens, index, index + 2, "ORG"), index + 2, False
         title_end = self._title_end(tokens, index)
         if title_end > index:
             return None, title_end, True
@@ -202,7 +222,16 @@ class _Segmenter:
         end = index + 1
         while end < len(tokens) and self._is_plain(tokens[end]) and not self._known_at(tokens, end):
             end += 1
+        if end == index + 1 and self._is_surname_town(tokens, end):
+            return self._span(tokens, index, end + 1, "PERSON"), end + 1, False
         return self._span(tokens, index, end, None), end, False
+
+    def _is_surname_town(self, tokens: list[Token], index: int) -> bool:
+        """A town's name as the last word of a name after an unknown given name ("Valeska Paris")."""
+        if index + 1 != len(tokens) or tokens[index - 1].text.lower() in self.lexicon.common_words:
+            return False
+        entry = self.lexicon.names.get(normalise(tokens[index].text))
+        return entry is not None and entry.kind in ("city", "capital")
 
     @staticmethod
     def _span(
@@ -288,6 +317,8 @@ class _Segmenter:
 def _head_type(word: str) -> str | None:
     if word in ORG_HEADS:
         return "ORG"
+    if word in EVENT_HEADS:
+        return "EVENT"
     if word in FACILITY_HEADS:
         return "FACILITY"
     if word in PLACE_HEADS:

@@ -41,11 +41,11 @@ ORG_HEADS = _words(
     Records Motors Systems Technologies Technology Electronics Labs Laboratories Pharmaceuticals Research
     Services Partners Capital Securities Exchange Coalition Alliance Front Movement Brigade Brigades Battalion
     Regiment Division Legion Corps Service Secretariat Cabinet Government Tribunal Reserve Consortium Bureau
-    Mission Directorate Command Unit Conference Caucus Ministries Monitor Telegraph Observer Chronicle Daily
+    Mission Directorate Command Unit Caucus Ministries Monitor Telegraph Observer Chronicle Daily
     Weekly Review Reuters Entertainment Communications Media Publishing Enterprises Solutions Software
     Energy Petroleum Oil Gas Mining Motor Aviation Aerospace Airplanes Aircraft Shipping Railways Railway
-    Telecom Insurance Investments Ventures Brands Stores Foods Hotels Resorts Games Pictures Productions
-    Orchestra Band Choir Ensemble Team"""
+    Telecom Insurance Investments Ventures Brands Stores Foods Hotels Resorts Pictures Productions
+    Orchestra Band Choir Ensemble Team Org"""
 )
 # Last words of names of places and buildings (typed LOC / FACILITY).
 PLACE_HEADS = _words(
@@ -95,3 +95,43 @@ PERSON_AFTER = _words(
 )
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Ludwig van Beethoven").
 NAME_PARTICLES = _words("van von der den de da di du del della dos das la le bin ibn al el")
+# Last words of names of events (typed EVENT, which is not scored as PERSON/ORG/LOC).
+EVENT_HEADS = _words(
+    """Conference Summit Games Olympics Olympiad Cup Championship Championships Festival Expo Awards Show
+    Tournament Marathon Prix Convention Forum Week Fair Election Elections Referendum War Revolution Crisis"""
+)
+# Words that are capitalised but are not names of people, organisations or places: religions and their
+# followers, holidays, units, currencies and common technical acronyms.
+NON_NAMES = _words(
+    """Muslim Muslims Christian Christians Jew Jews Jewish Catholic Catholics Protestant Protestants Hindu
+    Hindus Buddhist Buddhists Sikh Sikhs Islam Islamic Christianity Judaism Hinduism Buddhism Sunni Shia
+    Shiite Sunnis Shiites Christmas Easter Ramadan Eid Hajj Thanksgiving Halloween Hanukkah Passover Diwali
+    Lent USD EUR GBP JPY CNY UTC GMT EST PST CET GHz MHz GB MB TB KB LCD LED VIP SDK API CEO CFO COO CTO
+    PhD MBA TV PC GDP HIV AIDS DNA MP3 USB DVD CD HD GPS IT AI ID PR FAQ OS PDF HTML URL IP RAM CPU GPU
+    WWII No. PS BC AD Mr. Mrs. Ms. Dr. Jr. Sr. St. OK"""
+)
+# A first word that opens an organisation name whatever follows ("Air Canada", "Air India").
+ORG_OPENERS = _words("Air")
+# Phrases of match reports; an article with several of them reports a game, where countries are teams.
+# (Matched as substrings, so each is written the way it appears in running text.)
+SPORTS_CUES = (
+    " scored",
+    " goal",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    " defender",
+    "World Cup",
+    " penalty",
+    "half-time",
+    "halftime",
+    " the match",
+    " kick",
+    " tournament",
+    " coach ",
+    " squad",
+    " referee",
+    " innings",
+    " wicket",
+    " medal",
+)

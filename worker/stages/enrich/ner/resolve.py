@@ -16,6 +16,7 @@ from worker.stages.enrich.ner.cues import (
     ORG_HEADS,
     PERSON_AFTER,
     PERSON_BEFORE,
+    SPORTS_CUES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -26,6 +27,7 @@ Key = tuple[str, str]
 # Names that mean a country only once the article has named it ("the North" after "North Korea").
 CONTEXT_ALIASES = {"North": "PRK", "South": "KOR"}
 _WORD_AFTER = re.compile(r"^,? ?([a-z]+)")
+_MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
 _LOCATIVE = {
     "in",
     "at",
@@ -40,7 +42,10 @@ _LOCATIVE = {
     "via",
     "toward",
 }
-_UNKNOWN_DEFAULT = "ORG"
+_LOCATIVE_STRICT = {"in", "near"}
+_MIN_SPORTS_CUES = 4
+_DIGIT = re.compile(r"\d")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 
 
 @dataclass(slots=True)
@@ -68,13 +73,31 @@ def word_after(text: str, chunk: Chunk) -> str:
 
 def _context_type(text: str, chunk: Chunk) -> str | None:
     """PERSON when a title, a role noun or a verb of saying stands next to an unknown name."""
+    if chunk.opening_word:
+        return None
     if chunk.after_title or word_before(text, chunk) in PERSON_BEFORE:
         return "PERSON"
-    words = chunk.text.count(" ") + 1
     after = word_after(text, chunk)
-    if 1 < words < 4 and (after in PERSON_AFTER or after == "who"):
+    if text.startswith(", ", chunk.end) and after in PERSON_BEFORE:
+        return "PERSON"  # an apposition: "Jane Roe, minister of transport"
+    if " " in chunk.text and (after in PERSON_AFTER or after == "who"):
         return "PERSON"
     return None
+
+
+def _as_product(text: str, chunk: Chunk) -> None:
+    """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product."""
+    model = _MODEL.match(text, chunk.end)
+    if model is not None:
+        chunk.end = model.end()
+        chunk.text = text[chunk.start : chunk.end]
+        chunk.type = "PRODUCT"
+        chunk.entry = None
+
+
+def is_sports_report(text: str) -> bool:
+    """Whether the article reports a match: then a country named in it is mostly its national team."""
+    return sum(cue in text for cue in SPORTS_CUES) >= _MIN_SPORTS_CUES
 
 
 def _initials(name: str) -> str:
@@ -90,11 +113,15 @@ class Resolver:
         self.lexicon = lexicon
         self.groups: dict[Key, Group] = {}
         self.countries = {c.entry.country_code for c in chunks if c.entry and c.entry.kind == "country"}
-        self.people: list[tuple[int, frozenset[str], Key]] = []
+        self.national_teams = bool(self.countries) and is_sports_report(text)
+        # Each word of a person's full name -> (where the name is, all its words, its key).
+        self.person_words: dict[str, list[tuple[int, frozenset[str], Key]]] = {}
         self.org_aliases: dict[str, Key] = {}
 
     def resolve(self) -> list[Group]:
         for chunk in self.chunks:
+            if chunk.type is None or (chunk.entry is not None and chunk.entry.sector == "BUS"):
+                _as_product(self.text, chunk)
             if chunk.type is None:
                 chunk.type = _context_type(self.text, chunk)
         self._index_names()
@@ -102,7 +129,9 @@ class Resolver:
             assigned = self._assign(chunk)
             if assigned is not None:
                 key, entity_type, canonical, entry = assigned
-                group = self.groups.setdefault(key, Group(key, entity_type, canonical, entry))
+                group = self.groups.get(key)
+                if group is None:
+                    group = self.groups[key] = Group(key, entity_type, canonical, entry)
                 group.chunks.append(chunk)
         return list(self.groups.values())
 
@@ -110,7 +139,11 @@ class Resolver:
         """Full names of people and the short forms of organisations, from every typed chunk."""
         for index, chunk in enumerate(self.chunks):
             if chunk.type == "PERSON" and " " in chunk.text:
-                self.people.append((chunk.start, frozenset(chunk.text.split()), ("person", chunk.text)))
+                names = frozenset(chunk.text.split())
+                for word in names:
+                    self.person_words.setdefault(word, []).append(
+                        (chunk.start, names, ("person", chunk.text))
+                    )
             elif chunk.type == "ORG":
                 key = self._org_key(chunk)
                 self._index_org(chunk, key, self.chunks[index + 1] if index + 1 < len(self.chunks) else None)
@@ -140,12 +173,15 @@ class Resolver:
 
     def _person_for(self, chunk: Chunk) -> Key | None:
         """The full name that a (partial) name refers to: the latest one before it, else the first after."""
-        words = frozenset(chunk.text.split())
-        before = [key for start, names, key in self.people if words <= names and start <= chunk.start]
+        words = chunk.text.split()
+        people = self.person_words.get(words[0])
+        if not people:
+            return None
+        fitting = [(start, key) for start, names, key in people if names.issuperset(words)]
+        before = [key for start, key in fitting if start <= chunk.start]
         if before:
             return before[-1]
-        after = [key for start, names, key in self.people if words <= names]
-        return after[0] if after else None
+        return fitting[0][1] if fitting else None
 
     def _assign(self, chunk: Chunk) -> tuple[Key, str, str, GazEntry | None] | None:
         entry = chunk.entry
@@ -154,6 +190,8 @@ class Resolver:
         if chunk.type == "PERSON":
             key = self._person_for(chunk) or ("person", chunk.text)
             return key, "PERSON", key[1], None
+        if chunk.type == "PRODUCT":
+            return ("product", chunk.text), "PRODUCT", chunk.text, None
         if chunk.type is not None:
             return self._assign_headed(chunk, chunk.type)
         return self._assign_unknown(chunk)
@@ -164,6 +202,8 @@ class Resolver:
             person = self._person_for(chunk)
             if person is not None:
                 return person, "PERSON", person[1], None
+        if self.national_teams and entry.kind in ("country", "home_nation"):
+            return ("team", entry.canonical), "ORG", entry.canonical, entry
         if entry.kind == "country" and code is not None:
             return ("country", code), "LOC", entry.canonical, entry
         if (
@@ -189,22 +229,54 @@ class Resolver:
 
     def _assign_unknown(self, chunk: Chunk) -> tuple[Key, str, str, GazEntry | None] | None:
         text = chunk.text
+        if chunk.opening_word:
+            return self._assign_short_form(chunk)
         code = CONTEXT_ALIASES.get(text)
         if code is not None and code in self.countries and chunk.article_start is not None:
             country = self.lexicon.country_by_code[code]
             return ("country", code), "LOC", country.canonical, country
-        person = self._person_for(chunk)
-        if person is not None:
-            return person, "PERSON", person[1], None
-        org = self.org_aliases.get(text)
-        if org is not None:
-            group = self.groups.get(org)
-            return org, "ORG", group.canonical if group else org[1], group.entry if group else None
+        short_form = self._assign_short_form(chunk)
+        if short_form is not None:
+            return short_form
         if " " not in text and self._is_not_a_name(text):
             return None
         if text.isupper() and len(text) > 1:
             return ("org", text), "ORG", text, None
-        return ("name", text), _UNKNOWN_DEFAULT, text, None
+        guess = self._guess_type(chunk)
+        if guess is None:
+            return None
+        return ("name", text), guess, text, None
+
+    def _assign_short_form(self, chunk: Chunk) -> tuple[Key, str, str, GazEntry | None] | None:
+        """A surname of a person or a short form of an organisation named in the article."""
+        person = self._person_for(chunk)
+        if person is not None:
+            return person, "PERSON", person[1], None
+        org = self.org_aliases.get(chunk.text)
+        if org is not None:
+            group = self.groups.get(org)
+            return org, "ORG", group.canonical if group else org[1], group.entry if group else None
+        return None
+
+    def _guess_type(self, chunk: Chunk) -> str | None:
+        """The likeliest type of a name nothing else explains."""
+        words = chunk.text.split()
+        if self.text.startswith(", ", chunk.end):
+            after = self.text[chunk.end + 2 : chunk.end + 40].split(",")[0].split(".")[0].strip()
+            entry = self.lexicon.names.get(after)
+            if entry is not None and entry.kind in ("country", "state", "home_nation"):
+                return "LOC"  # "Cupertino, California"
+        if len(words) == 1:
+            # One unexplained capitalised word is more often a product, a work or a term than a name.
+            return "LOC" if word_before(self.text, chunk) in _LOCATIVE_STRICT else None
+        # Two or three rare capitalised words ("Nacer Chadli") make a person's name; names with ordinary
+        # words in them ("Extra Wide Body", "New Year") are more often products, works or events.
+        if len(words) <= 3 and all(self._is_name_word(word) for word in words):
+            return "PERSON"
+        return None
+
+    def _is_name_word(self, word: str) -> bool:
+        return _NAME_WORD.fullmatch(word) is not None and word.lower() not in self.lexicon.common_words
 
     def _is_not_a_name(self, word: str) -> bool:
         return (
@@ -212,5 +284,5 @@ class Resolver:
             or word in TITLE_MODIFIERS
             or word in TITLE_HEADS
             or word in ORG_HEADS
-            or any(character.isdigit() for character in word)
+            or _DIGIT.search(word) is not None
         )
