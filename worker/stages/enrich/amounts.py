@@ -1,9 +1,156 @@
+"""Amounts: money with its ISO 4217 currency, percentages, counts (of people and things) and measured
+quantities, each with what it counts. Years, dates, times and bare numbers are not amounts.
+
+"more than 200 protesters" is a count of 200 "protesters" (the qualifier is not kept in the value);
+"US$40 billion" is 4e10 USD; "£20.1 million" GBP; "5 million euros" EUR; "15 percent" a percent.
+"""
+
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from schemas import Amount, Offsets
+from worker.stages.enrich.amounts_numbers import DIGIT_SCALE, DIGITS, SPELLED, digits_value, spelled_value
+
+PREFIX_CURRENCIES = {
+    "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW",
+    "Rs": "INR", "Rs.": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY",
+    "RMB": "CNY", "INR": "INR", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
+}  # fmt: skip
+SUFFIX_CURRENCIES = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupee": "INR", "won": "KRW", "franc": "CHF", "rouble": "RUB", "ruble": "RUB",
+    "peso": "MXN", "real": "BRL", "reais": "BRL", "lira": "TRY", "rand": "ZAR", "dirham": "AED",
+    "riyal": "SAR", "shekel": "ILS", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
+    "zloty": "PLN", "naira": "NGN", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH",
+}  # fmt: skip
+DOLLAR_COUNTRIES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+    "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
+}  # fmt: skip
+UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft",
+    "foot": "ft", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg",
+    "kilogram": "kg", "hectares": "ha", "acres": "acre", "litres": "l", "liters": "l", "barrels": "bbl",
+    "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "degrees": "degree", "mph": "mph", "km/h": "km/h",
+    "square kilometres": "km2", "square kilometers": "km2", "square miles": "mi2",
+}  # fmt: skip
+# Plural nouns that count time are durations (the dates layer's business), not counts.
+TIME_NOUNS = frozenset(
+    str.split("years months weeks days hours minutes seconds decades centuries times nights mornings")
+)
+IRREGULAR_PLURALS = frozenset(
+    str.split(
+        "people men women children police staff personnel cattle sheep fish dead injured wounded missing"
+    )
+)
+_FUNCTION_WORDS = frozenset(
+    str.split("of the and in to from at on for with by or as than per a an this that its their his her")
+)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PREFIX = "|".join(re.escape(c) for c in sorted(PREFIX_CURRENCIES, key=len, reverse=True))
+_COUNTRY = "|".join(re.escape(c) for c in sorted(DOLLAR_COUNTRIES, key=len, reverse=True))
+_CURRENCY_WORD = "|".join(sorted(SUFFIX_CURRENCIES, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+NUMBER = re.compile(
+    rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{DIGITS})(?P<pscale>{DIGIT_SCALE})"
+    rf"|(?<![\w.,:$£€¥/-])(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})(?![\w:/-]|[.,]\d)"
+    rf"|(?i:\b(?P<spelled>{SPELLED})\b)(?!-)"
+)
+PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|percentage points?\b)")
+CURRENCY = re.compile(
+    rf"(?i:\s+(?:(?P<country>{_COUNTRY})\s+)?(?P<currency>{_CURRENCY_WORD})(?:e?s)?\b(?!\s+of\b))"
+)
+UNIT = re.compile(rf"(?i:\s+(?P<unit>{_UNIT})\b)")
+NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][\w'’\-]*){1,3}")
+DATE_CONTEXT_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS}|in|since|until|by|from|of|during)\s*$)")
+DATE_CONTEXT_AFTER = re.compile(rf"(?i:^\s*(?:{_MONTHS})\b)")
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _counted_noun(text: str, position: int) -> tuple[int, str] | None:
+    """(end, noun phrase) of the plural noun counted after a number: "three official meetings"."""
+    match = NOUN_PHRASE.match(text, position)
+    if match is None:
+        return None
+    words = match.group().split()
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS:
+            return None
+        if lower in TIME_NOUNS:
+            return None
+        plural = lower in IRREGULAR_PLURALS or (
+            len(lower) > 3 and lower.endswith("s") and lower[-2] not in "su'"
+        )
+        if plural:
+            phrase = " ".join(words[: index + 1])
+            end = text.index(words[index], position) + len(words[index])
+            return end, phrase
+    return None
+
+
+def _is_date_or_year(text: str, start: int, end: int, value: float, raw: str) -> bool:
+    """A year ("in 2019", "2019"), or a day next to a month ("March 5", "5 March")."""
+    if raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100:
+        return True
+    if raw.isdigit() and value <= 31:
+        before = text[max(0, start - 12) : start]
+        return bool(re.search(rf"(?i:\b(?:{_MONTHS})\.?\s*$)", before) or DATE_CONTEXT_AFTER.match(text, end))
+    return False
+
+
+def _money(text: str, match: re.Match[str]) -> Amount:
+    value = digits_value(match.group("pnum"), match.group("pscale"))
+    unit = PREFIX_CURRENCIES[match.group("prefix").strip()]
+    return Amount(
+        start=match.start(), end=match.end(), text=match.group(), kind="money", value=value, unit=unit
+    )
+
+
+def _after_number(text: str, start: int, end: int, value: float) -> Amount | None:
+    """Classify a plain number by what follows it: %, a currency word, a unit, or a counted noun."""
+    percent = PERCENT.match(text, end)
+    if percent:
+        return Amount(start=start, end=percent.end(), text=text[start : percent.end()], kind="percent",
+                      value=value, unit="percent")  # fmt: skip
+    currency = CURRENCY.match(text, end)
+    if currency:
+        word = currency.group("currency").lower()
+        country = (currency.group("country") or "").lower()
+        code = DOLLAR_COUNTRIES.get(country, "USD") if word == "dollar" else SUFFIX_CURRENCIES[word]
+        return Amount(start=start, end=currency.end(), text=text[start : currency.end()], kind="money",
+                      value=value, unit=code)  # fmt: skip
+    unit = UNIT.match(text, end)
+    if unit:
+        return Amount(start=start, end=unit.end(), text=text[start : unit.end()], kind="quantity",
+                      value=value, unit=UNITS[unit.group("unit").lower()])  # fmt: skip
+    noun = _counted_noun(text, end)
+    if noun:
+        return Amount(start=start, end=noun[0], text=text[start : noun[0]], kind="count", value=value,
+                      counts=noun[1])  # fmt: skip
+    return None
 
 
 def extract_amounts(text: str, sentences: Sequence[Offsets]) -> list[Amount]:
-    raise NotImplementedError  # being written
+    """Money, percentages, counts and quantities in text order."""
+    amounts: list[Amount] = []
+    for match in NUMBER.finditer(text):
+        if match.group("prefix"):
+            amounts.append(_money(text, match))
+            continue
+        if match.group("num"):
+            raw, scale = match.group("num"), match.group("scale")
+            value = digits_value(raw, scale)
+            if not scale and _is_date_or_year(text, match.start(), match.end(), value, raw.replace(",", "")):
+                continue
+        else:
+            value = spelled_value(match.group("spelled"))
+        amount = _after_number(text, match.start(), match.end(), value)
+        if amount is not None:
+            amounts.append(amount)
+    return amounts

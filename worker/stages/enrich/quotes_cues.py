@@ -33,8 +33,31 @@ PARTICIPLES = frozenset(_PARTICIPLES.split())
 TELL_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges",
                         "promised", "promises", "assured", "reminded"})  # fmt: skip
 
-_FINITE_ALTERNATION = "|".join(sorted(_FINITE.split(), key=len, reverse=True))
-_PARTICIPLE_ALTERNATION = "|".join(_PARTICIPLES.split())
+Trie = dict[str, "Trie"]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternation of `words` shaped as a prefix tree ("sa(?:id|ys|y)"), so the engine
+    rejects a position after one character instead of trying every word in turn."""
+    tree: Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _subtree_pattern(tree)
+
+
+def _subtree_pattern(node: Trie) -> str:
+    branches = [re.escape(char) + _subtree_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_FINITE_ALTERNATION = trie_pattern(_FINITE.split())
+_PARTICIPLE_ALTERNATION = trie_pattern(_PARTICIPLES.split())
 CUE = re.compile(
     rf"\b(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
     rf"{_PARTICIPLE_ALTERNATION})\b"

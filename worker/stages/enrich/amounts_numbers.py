@@ -1,0 +1,64 @@
+"""Numbers as news writes them: "1,250", "3.5", "US$40 billion", "two hundred and fifty thousand"."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}  # fmt: skip
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "dozen": 12, "crore": 10_000_000, "lakh": 100_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
+}  # fmt: skip
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen|crore|lakh"
+_UNIT_WORDS = "|".join(sorted((w for w in UNITS if w not in {"a", "an"}), key=len, reverse=True))
+_TENS_WORDS = "|".join(TENS)
+# A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million", "a dozen".
+_SPELLED_PART = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+_SCALE_TAIL = rf"\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_SPELLED_PART}\b)?"
+SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL})+)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A scale after digits: "40 billion", "20.1m", "5bn" (single letters only when glued to the digits).
+DIGIT_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})\b|(?:bn|mn|m|k)\b)?"
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def digits_value(number: str, scale: str) -> float:
+    """The value of "1,250.5" with an optional scale word ("million", "bn")."""
+    value = float(number.replace(",", ""))
+    scale = scale.strip().lower()
+    return value * SCALES[scale] if scale else value
+
+
+def spelled_value(phrase: str) -> float:
+    """The value of a spelled-out number: "two hundred and fifty thousand" -> 250000."""
+    total = 0
+    current = 0
+    for token in _TOKEN.findall(phrase.lower().replace("-", " ")):
+        if token == "and":
+            continue
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token == "dozen":
+            current = max(current, 1) * 12
+        elif token in SCALES:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+    return float(total + current)
