@@ -88,7 +88,6 @@ def test_extract_dates_weekday_agrees_with_a_following_date() -> None:
         ("last week", "2019-W50"),
         ("this week", "2019-W51"),
         ("next week", "2019-W52"),
-        ("this weekend", "2019-W51-WE"),
         ("last month", "2019-11"),
         ("next month", "2020-01"),
         ("this year", "2019"),
@@ -200,3 +199,42 @@ def test_extract_dates_sets_and_times() -> None:
 def test_extract_dates_ignores_numbers_and_words_that_are_not_dates(text: str) -> None:
     """Counts, the verb "may", surnames and ages are not time expressions."""
     assert [found for found in _dates(text) if found.type == "DATE"] == []
+
+
+def test_extract_dates_weekend_follows_the_tense() -> None:
+    """On a Thursday "this weekend" is the one just past in a report, the coming one in a plan."""
+    assert _values("Protests took place this weekend.")["this weekend"] == "2019-W50-WE"
+    assert _values("Talks will resume this weekend.")["this weekend"] == "2019-W51-WE"
+    assert _values("Crowds gathered over the weekend.")["weekend"] == "2019-W50-WE"
+
+
+def test_extract_dates_month_day_follows_the_tense() -> None:
+    """A month-day months away lies on the side the verb points to."""
+    assert _values("The quake struck on March 3.")["March 3"] == "2019-03-03"
+    assert _values("The summit will open on March 3.")["March 3"] == "2020-03-03"
+
+
+def test_extract_dates_anchored_on_the_last_named_day() -> None:
+    """ "The next day" and "that morning" count from the last day the article named."""
+    found = {expression.text: expression for expression in _dates(
+        "The quake struck on March 3. The next day, rescuers arrived. That morning it rained."
+    )}  # fmt: skip
+    assert found["The next day"].value == "2019-03-04"
+    assert found["The next day"].resolution == "previous_date"
+    assert found["That morning"].value == "2019-03-04TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Prices will rise early next year.", "early next year", "2020"),
+        ("It happened in the late 1970s.", "the late 1970s", "197"),
+        ("It has grown in recent years.", "recent years", "PXY"),
+        ("It landed at 1930 GMT.", "1930 GMT", "2019-12-19T19:30"),
+        ("It will fall over the next few weeks.", "the next few weeks", "PXW"),
+    ],
+)
+def test_extract_dates_more_forms(text: str, extent: str, value: str) -> None:
+    """Modified relative years, decades, vague durations and military clock times."""
+    found = _one(text)
+    assert (found.text, found.value) == (extent, value)

@@ -13,6 +13,7 @@ from datetime import date
 
 from schemas import Offsets, TimeExpression
 from worker.stages.enrich import dates_absolute as absolute
+from worker.stages.enrich import dates_anchored as anchored
 from worker.stages.enrich import dates_relative as relative
 from worker.stages.enrich.dates_context import Context, Found, Resolver
 from worker.stages.enrich.dates_lexicon import PATTERN
@@ -31,6 +32,8 @@ _RESOLVERS: dict[str, Resolver] = {
     "weekday": relative.resolve_weekday,
     "relative": relative.resolve_relative,
     "period_rel": relative.resolve_period_relative,
+    "anchored": anchored.resolve_anchored_day,
+    "weekend": anchored.resolve_weekend,
     "ago": relative.resolve_ago,
     "quarter": relative.resolve_quarter,
     "ref": relative.resolve_reference,

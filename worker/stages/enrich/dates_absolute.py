@@ -9,6 +9,7 @@ from datetime import date
 from worker.stages.enrich.dates_calendar import (
     Direction,
     closest_day,
+    day_in_direction,
     direction_between,
     month_value,
     month_year,
@@ -52,7 +53,7 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Found | None:
     start, end = match.span(prefix)
     if ctx.published is None:
         return Found(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", "unanchored")
-    resolved = closest_day(ctx.published, month, day)
+    resolved = day_in_direction(ctx.published, month, day, ctx.direction(start, end))
     if resolved is None:
         return None
     ctx.last_day = resolved

@@ -7,6 +7,9 @@ from typing import Literal
 
 Direction = Literal["past", "future", "same"]
 
+# A month-day within a week of the anchor is taken as it is, whatever the tense around it.
+_SAME_WEEK_DAYS = 7
+
 
 def day_value(day: date) -> str:
     return day.isoformat()
@@ -74,6 +77,24 @@ def month_year(anchor: date, month: int, direction: Direction | None) -> tuple[i
     if direction == "future":
         return (anchor.year if month > anchor.month else anchor.year + 1), "future"
     return (anchor.year if month < anchor.month else anchor.year - 1), "past"
+
+
+def day_in_direction(anchor: date, month: int, day: int, direction: Direction | None) -> date | None:
+    """The date with this month and day nearest to the anchor, on the side the sentence points to when it
+    has a tense ("it struck on March 3" in December is the March before, not the one after)."""
+    nearest = closest_day(anchor, month, day)
+    if nearest is None or direction is None:
+        return nearest
+    for year in (nearest.year - 1, nearest.year + 1):
+        try:
+            other = date(year, month, day)
+        except ValueError:
+            continue
+        wrong_side = nearest > anchor if direction == "past" else nearest < anchor
+        right_side = other <= anchor if direction == "past" else other >= anchor
+        if wrong_side and right_side and abs((nearest - anchor).days) > _SAME_WEEK_DAYS:
+            return other
+    return nearest
 
 
 def closest_day(anchor: date, month: int, day: int) -> date | None:

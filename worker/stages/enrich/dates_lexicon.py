@@ -65,12 +65,13 @@ _MONTH = (
 MONTH_PATTERN = _MONTH
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])"
+# Not "1970s" (a decade) nor "1930 GMT" (a clock time).
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|s\b|\s+(?:UTC|GMT)\b)"
 _YEAR_OF_DATE = _YEAR + r"(?!-[0-9])"  # not the start of an ISO date after "March 3, "
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an"}), key=len, reverse=True))
 _NUMBER = (
     rf"(?:[0-9]+(?:\.[0-9]+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?"
-    r"|a\s+(?:few|couple\s+of)|several|a|an)"
+    r"|a\s+(?:few|couple\s+of)|few|couple\s+of|several|a|an)"
 )
 _UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|year|decade|century|centurie)s?"
 _REL = r"(?:this|last|next|past|previous|coming|current|following)"
@@ -90,7 +91,7 @@ _ALTERNATIVES = [
     rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})(?:,?\s+(?P<mdy_y>{_YEAR_OF_DATE}))?)",
     rf"(?P<dmy>(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR_OF_DATE}))?)",
     # the 1990s, the '90s, the 19th century
-    r"(?P<decade>(?:[Tt]he\s+)?(?P<dec_y>1[0-9]{2}0|20[0-9]0)'?s(?![a-z]))",
+    r"(?P<decade>(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))?(?P<dec_y>1[0-9]{2}0|20[0-9]0)'?s(?![a-z]))",
     r"(?P<century>(?:[Tt]he\s+)?(?P<cent_n>1[0-9]|2[01])(?:st|nd|rd|th)[- ]century)",
     # today, yesterday, tonight, this morning, last night
     # (a part of the day after "yesterday" or a weekday is left out of the extent, as the corpora do)
@@ -98,8 +99,13 @@ _ALTERNATIVES = [
     # last Monday, Monday, next Monday
     rf"(?P<weekday>(?:(?P<wd_rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd_name>{_WEEKDAY}))",
     # earlier this month, last week, this year, next quarter, the past decade (durations: see below)
-    rf"(?P<relative>(?P<rel_adv>(?i:earlier|later)\s+)?(?P<rel_the>(?i:the)\s+)?(?P<rel_which>(?i:{_REL}))\s+"
+    rf"(?P<relative>(?P<rel_adv>(?i:earlier|later|early|late)\s+)?(?P<rel_the>(?i:the)\s+)?(?P<rel_which>(?i:{_REL}))\s+"
     rf"(?P<rel_unit>(?i:{_PERIOD_UNIT}))(?![a-z]))",
+    # the same day, the next morning, the day before, that day: from the last date the article named
+    r"(?P<anchored>(?i:the\s+(?P<an_which>same|next|following|previous|preceding)\s+|that\s+)"
+    r"(?P<an_unit>(?i:day|morning|afternoon|evening|night))(?![a-z])|(?i:the\s+day\s+(?P<an_rel>before|after))\b)",
+    # (over) the weekend
+    r"(?P<weekend>(?<=the )weekend)(?![a-z])",
     # the end of the year, the end of this month, year end
     r"(?P<period_rel>(?P<pr_mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+)"
     r"(?:the|this|next|last)\s+)(?P<pr_unit>(?i:week|month|year|decade|century))(?![a-z])"
@@ -120,17 +126,18 @@ _ALTERNATIVES = [
     r"|(?<=[0-9] )(?:a|per)\s+(?:year|month|week|day)(?![a-z]))",
     # 18:00 UTC, 6:40 p.m., 6am, noon, midnight
     r"(?P<clock>(?P<cl_h>[01]?[0-9]|2[0-3])(?::(?P<cl_m>[0-5][0-9]))?(?:\s*(?P<cl_ap>[ap]\.?m\.?|[AP]\.?M\.?))?"
-    r"(?(cl_m)|(?(cl_ap)|(?!)))(?:\s+(?:UTC|GMT|local\s+time))?(?![0-9])|(?P<cl_word>noon|midnight))",
+    r"(?(cl_m)|(?(cl_ap)|(?!)))(?:\s+(?:UTC|GMT|local\s+time))?(?![0-9])|(?P<cl_word>noon|midnight)"
+    r"|(?P<cl_hh>[01][0-9]|2[0-3])(?P<cl_mm>[0-5][0-9])\s+(?:UTC|GMT)\b)",
     # two years, the next four years, 18 months, a week, 27-year, several years
-    rf"(?P<duration>(?:(?i:the)\s+(?i:past|last|next|first|coming|previous|following)\s+)?(?P<du_n>(?i:{_NUMBER}))"
+    rf"(?P<duration>(?:(?:(?i:the)\s+)?(?i:past|last|next|first|coming|previous|following)\s+)?(?P<du_n>(?i:{_NUMBER}))"
     rf"[- ](?:more\s+)?(?P<du_u>(?i:{_UNIT}))(?![a-z])(?![- ]old)|(?P<du_vague>(?i:decades|years|months)(?=[- ]long)"
-    r"|(?i:over\s+the\s+years)))",
+    r"|(?i:over\s+the\s+years|recent\s+(?:years|months|weeks|days))))",
 ]
 
 # Words that can open an expression whatever follows them (the gate below needs no second word for them).
 _STANDALONE_FIRST_WORDS = words(
-    "today tonight yesterday tomorrow recently annually yearly monthly weekly daily hourly noon midnight "
-    "several decades years months earlier later"
+    "today tonight yesterday tomorrow annually yearly monthly weekly daily hourly noon midnight "
+    "several decades years months earlier later recent weekend"
 )
 
 
@@ -144,15 +151,21 @@ def _gate() -> str:
     """
     unit_like = rf"(?i:{_UNIT}|{_PART}|spring|summer|autumn|fall|winter|quarter)"
     names = rf"(?:{_WEEKDAY}|{_MONTH})"
+    amount = rf"[0-9]|(?i:{_NUMBER_WORD}|few|couple|several)"
     folded: dict[str, list[str]] = {}
     for word, tail in (
         (
             "the",
-            r"\s+(?i:very|end|beginning|start|middle|close|turn|first|second|third|fourth|[1-4]|[12][0-9]"
+            r"\s+(?i:very|end|beginning|start|middle|close|turn|early|late|mid|first|second|third|fourth|[1-4]|[12][0-9]"
+            "|same|preceding|day"
             rf"|{_REL}|spring|summer|autumn|fall|winter)",
         ),
-        *((word, rf"\s+(?:{unit_like}|{names})") for word in _REL[3:-1].split("|")),
-        *((word, r"(?:\s+|-)(?:[0-9]|" + _MONTH + ")") for word in ("early", "late", "mid")),
+        *((word, rf"\s+(?:{unit_like}|{names}|{amount})") for word in _REL[3:-1].split("|")),
+        *(
+            (word, r"(?:\s+|-)(?:[0-9]|(?i:this|last|next)\b|" + _MONTH + ")")
+            for word in ("early", "late", "mid")
+        ),
+        ("that", r"\s+(?i:day|morning|afternoon|evening|night)"),
         ("a", rf"n?\s+(?i:few|couple|{_UNIT})"),
         *((word, r"\s+(?i:quarter|half)") for word in ("first", "second", "third", "fourth")),
         *((word, rf"\s+(?:(?i:{_UNIT})|{_WEEKDAY})") for word in ("every", "each", "per")),

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from schemas.enrichment import Granularity, Resolution
+from worker.stages.enrich.dates_anchored import resolve_weekend
 from worker.stages.enrich.dates_calendar import (
     Direction,
     closest_day,
@@ -38,6 +39,7 @@ from worker.stages.enrich.dates_numbers import amount_of
 _MONTH_DAY_AFTER = re.compile(
     rf",?\s+(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN}))"
 )
+_UNIT_WORD = re.compile(r"[a-z]+")
 _REFERENCE = {"past": "PAST_REF", "future": "FUTURE_REF", "same": "PRESENT_REF"}
 _OFFSETS = {
     "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
@@ -58,6 +60,7 @@ def resolve_deictic(match: re.Match[str], ctx: Context) -> Found | None:
     if ctx.published is None:
         return Found(start, end, "DATE", _REFERENCE[direction], "day", "unanchored", direction)
     day = ctx.published + timedelta(days=offset)
+    ctx.last_day = day
     value = day.isoformat() + (f"T{part}" if part else "")
     return Found(start, end, "DATE", value, "day", "publication_date", direction)
 
@@ -74,6 +77,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Found | None:
         return Found(start, end, "DATE", stated.isoformat(), "day", "publication_date", None)
     direction = None if modifier else ctx.direction(start, end)
     day, read_as = weekday_date(ctx.published, weekday, direction, modifier)
+    ctx.last_day = day
     return Found(start, end, "DATE", day.isoformat(), "day", "publication_date", read_as)
 
 
@@ -101,8 +105,12 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
     ):
         return Found(start, end, "DURATION", _duration(1, unit), _granularity(unit), "explicit")
     direction = _DIRECTIONS[offset]
-    if match["rel_adv"]:
-        direction = "past" if match["rel_adv"].lower().startswith("earlier") else "future"
+    adverb = (match["rel_adv"] or "").strip().lower()
+    if adverb in {"earlier", "later"}:
+        direction = "past" if adverb == "earlier" else "future"
+    if unit == "weekend" and offset == 0 and ctx.published is not None:
+        # "this weekend" said on a weekday is the one just past when the sentence reports the past.
+        return resolve_weekend(match, ctx, start, end)
     anchor = ctx.published
     resolution: Resolution = "publication_date"
     if which in {"following", "previous"} and ctx.last_day is not None:
@@ -184,6 +192,8 @@ def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
     start, end = match.span("clock")
     if match["cl_word"]:
         hour, minute = (12, 0) if match["cl_word"] == "noon" else (0, 0)
+    elif match["cl_hh"]:
+        hour, minute = int(match["cl_hh"]), int(match["cl_mm"])
     else:
         hour, minute = int(match["cl_h"]), int(match["cl_m"] or 0)
         meridiem = (match["cl_ap"] or "").lower()
@@ -200,7 +210,7 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Found | None:
     """two years -> P2Y, 27-year -> P27Y, thirty minutes -> PT30M, several years -> PXY."""
     start, end = match.span("duration")
     if match["du_vague"]:
-        unit = "year" if "year" in match["du_vague"].lower() else _unit_name(match["du_vague"].split()[0])
+        unit = _unit_name(_UNIT_WORD.findall(match["du_vague"].lower())[-1])
         return Found(start, end, "DURATION", _duration(None, unit), _granularity(unit), "explicit")
     unit = _unit_name(match["du_u"])
     return Found(
