@@ -17,6 +17,7 @@ from functools import lru_cache
 from worker.stages.enrich.ner.cues import (
     EVENT_HEADS,
     FACILITY_HEADS,
+    GEO_MODIFIERS,
     NAME_PARTICLES,
     NON_NAMES,
     ORG_HEADS,
@@ -46,6 +47,7 @@ _INSIDE_WORD = frozenset("'’.-_") | frozenset("abcdefghijklmnopqrstuvwxyz01234
 _LEADING_PUNCTUATION = " \t\"“‘'([«—–-"
 _ARTICLES = ("the ", "The ")
 _SKIPPED = STOP_WORDS | NON_NAMES
+_NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,8 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
         run = match.group()
         if run in _SKIPPED or text.startswith("$", match.end()):
             continue  # a capitalised function word, or the "US" of "US$40"
+        if run.startswith("The "):  # "The North said": the article, then the name
+            start, run = start + 4, run[4:]
         parts = [(start, run)]
         inner = bisect_right(ordered, start)
         if inner < len(ordered) and ordered[inner] < match.end():  # "Washington D.C. The team"
@@ -222,6 +226,10 @@ class _Segmenter:
         end = index + 1
         while end < len(tokens) and self._is_plain(tokens[end]) and not self._known_at(tokens, end):
             end += 1
+        if end == index + 1 and end < len(tokens) and tokens[index].text in GEO_MODIFIERS:
+            known_end, entry = self._longest_known(tokens, end)
+            if entry is not None and entry.type == "LOC":  # "East Los Angeles", "Northern Syria"
+                return self._span(tokens, index, known_end, "LOC", entry), known_end, False
         if end == index + 1 and self._is_surname_town(tokens, end):
             return self._span(tokens, index, end + 1, "PERSON"), end + 1, False
         return self._span(tokens, index, end, None), end, False
@@ -262,13 +270,13 @@ class _Segmenter:
         end = index
         while end < len(tokens) and self._is_plain(tokens[end]):
             end += 1
-        head = max((i for i in range(index + 1, end) if _head_type(tokens[i].text)), default=None)
-        if head is None:
-            return index, None
+        head = max((i for i in range(index, end) if _head_type(tokens[i].text)), default=None)
+        if head is None or (head == index and not self._continues_with_of(tokens, head + 1)):
+            return index, None  # a head word alone ("the Council") is a common noun or a short form
         head_type = _head_type(tokens[head].text)
         stop = head + 1
         # "X of Y" continues the name only right after the head: "Ministry of Defence", "Church of Scientology".
-        while stop + 1 < len(tokens) and tokens[stop].text in ("of", "of the", "for", "for the", "de"):
+        while self._continues_with_of(tokens, stop):
             after = stop + 1
             while after < len(tokens) and self._is_plain(tokens[after]):
                 after += 1
@@ -276,6 +284,10 @@ class _Segmenter:
                 break
             stop = after
         return stop, head_type
+
+    @staticmethod
+    def _continues_with_of(tokens: list[Token], index: int) -> bool:
+        return index + 1 < len(tokens) and tokens[index].text in _NAME_CONTINUATIONS
 
     def _title_end(self, tokens: list[Token], index: int) -> int:
         """End of a title run ("Vice Foreign Minister", "Secretary of State"), or `index` if none starts here."""
@@ -301,7 +313,12 @@ class _Segmenter:
             if token.connector:
                 if token.text not in NAME_PARTICLES or end + 1 >= len(tokens):
                     break
-            elif not self._is_plain(token) or _head_type(token.text) or self._is_other_known(token):
+            elif (
+                not self._is_plain(token)
+                or _head_type(token.text)
+                or self._is_other_known(token)
+                or (token.text.isupper() and len(token.text) > 1)  # "Mac OS X" is no one's name
+            ):
                 break
             end += 1
         while end > index and tokens[end - 1].connector:

@@ -108,7 +108,7 @@ NON_NAMES = _words(
     Shiite Sunnis Shiites Christmas Easter Ramadan Eid Hajj Thanksgiving Halloween Hanukkah Passover Diwali
     Lent USD EUR GBP JPY CNY UTC GMT EST PST CET GHz MHz GB MB TB KB LCD LED VIP SDK API CEO CFO COO CTO
     PhD MBA TV PC GDP HIV AIDS DNA MP3 USB DVD CD HD GPS IT AI ID PR FAQ OS PDF HTML URL IP RAM CPU GPU
-    WWII No. PS BC AD Mr. Mrs. Ms. Dr. Jr. Sr. St. OK"""
+    WWII No. PS BC AD Mr. Mrs. Ms. Dr. Jr. Sr. St. OK C.E.O. U.S.$"""
 )
 # A first word that opens an organisation name whatever follows ("Air Canada", "Air India").
 ORG_OPENERS = _words("Air")
@@ -134,4 +134,10 @@ SPORTS_CUES = (
     " innings",
     " wicket",
     " medal",
+)
+# Words before a place's name that make a part of it ("East Los Angeles", "Northern Syria").
+GEO_MODIFIERS = _words(
+    """North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner Outer
+    Downtown Metropolitan Metro Northeast Northwest Southeast Southwest Northeastern Northwestern
+    Southeastern Southwestern"""
 )

@@ -48,8 +48,8 @@ def resource_lines(file_name: str) -> list[str]:
 
 
 def normalise(name: str) -> str:
-    """The lookup key of a name: typographic apostrophes straightened, runs of spaces made single."""
-    return " ".join(name.replace("’", "'").split())
+    """The lookup key of a name: apostrophes straightened, "&" spelled "and", runs of spaces made single."""
+    return " ".join(name.replace("’", "'").replace(" & ", " and ").split())
 
 
 def ascii_fold(name: str) -> str:

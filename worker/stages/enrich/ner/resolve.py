@@ -45,6 +45,7 @@ _LOCATIVE = {
 _LOCATIVE_STRICT = {"in", "near"}
 _MIN_SPORTS_CUES = 4
 _DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"[IVXLCDM]+")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 
 
@@ -241,6 +242,8 @@ class Resolver:
         if " " not in text and self._is_not_a_name(text):
             return None
         if text.isupper() and len(text) > 1:
+            if _ROMAN.fullmatch(text) or self._is_defined_term(chunk):
+                return None
             return ("org", text), "ORG", text, None
         guess = self._guess_type(chunk)
         if guess is None:
@@ -257,6 +260,10 @@ class Resolver:
             group = self.groups.get(org)
             return org, "ORG", group.canonical if group else org[1], group.entry if group else None
         return None
+
+    def _is_defined_term(self, chunk: Chunk) -> bool:
+        """An acronym in brackets that no organisation before it explains ("Overhaul (MRO)") is a term."""
+        return self.text[chunk.start - 1 : chunk.start] == "(" and self.text[chunk.end : chunk.end + 1] == ")"
 
     def _guess_type(self, chunk: Chunk) -> str | None:
         """The likeliest type of a name nothing else explains."""

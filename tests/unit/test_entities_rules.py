@@ -1,0 +1,115 @@
+"""The entity extractor's rules, each on a hand-written sentence or two."""
+
+from __future__ import annotations
+
+from schemas import Entity
+from tests.unit.test_entities import entities_of
+from worker.stages.enrich.ner.lexicon import org_sector
+
+
+def find(entities: list[Entity], mention: str) -> Entity:
+    """The entity one of whose mentions reads `mention` (with or without its article "the "/"The ")."""
+    for entity in entities:
+        if any(mention in (m.text, m.text[4:]) for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity mentioned as {mention!r} in {[e.canonical for e in entities]}")
+
+
+def test_extract_entities_unknown_person_after_role_noun() -> None:
+    """A name no list knows is a person after a role noun, and the noun stays out of the span."""
+    found = entities_of("The ministry said on Tuesday, and spokeswoman Ndeye Tenorio confirmed it.")
+    person = find(found, "Ndeye Tenorio")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Ndeye Tenorio"]
+
+
+def test_extract_entities_surname_refers_back_to_full_name() -> None:
+    """A later surname alone is a mention of the person named in full before."""
+    found = entities_of("Mayor Okonkwo Balewa opened the bridge. Later, Balewa thanked the builders.")
+    person = find(found, "Okonkwo Balewa")
+    assert {m.text for m in person.mentions} == {"Okonkwo Balewa", "Balewa"}
+    assert person.mention_count == 2
+
+
+def test_extract_entities_acronym_defined_in_brackets_joins_its_organisation() -> None:
+    """An acronym given in brackets after an organisation's name is a mention of that organisation."""
+    text = "The Coastal Fisheries Authority (CFA) closed the bay. The CFA will reopen it in May."
+    organisation = find(entities_of(text), "Coastal Fisheries Authority")
+    assert organisation.type == "ORG"
+    assert {m.text.removeprefix("The ").removeprefix("the ") for m in organisation.mentions} == {
+        "Coastal Fisheries Authority",
+        "CFA",
+    }
+
+
+def test_extract_entities_organisation_suffix_makes_an_organisation() -> None:
+    """A name ending in a company suffix or an institution's head word is an organisation."""
+    found = entities_of("Shares of Zentrova Holdings rose after the Ministry of Fisheries approved the deal.")
+    assert find(found, "Zentrova Holdings").type == "ORG"
+    assert find(found, "Ministry of Fisheries").type == "ORG"
+
+
+def test_extract_entities_capital_for_government_joins_country() -> None:
+    """A capital used for its government is a mention of the country; one used as a place stays a city."""
+    found = entities_of("China warned Japan. Beijing said talks would go on. Officials met in Tokyo.")
+    china = find(found, "China")
+    assert {m.text for m in china.mentions} == {"China", "Beijing"}
+    tokyo = find(found, "Tokyo")
+    assert tokyo is not find(found, "Japan")
+    assert (tokyo.type, tokyo.country_code) == ("LOC", "JPN")
+    assert tokyo.geonames_id is not None
+
+
+def test_extract_entities_the_north_needs_north_korea_named_first() -> None:
+    """ "The North" is North Korea only in an article that names North Korea."""
+    with_context = entities_of("North Korea fired a missile. The North said it was a test.")
+    assert "The North" in {m.text for m in find(with_context, "North Korea").mentions}
+    without = entities_of("Snow fell across the country. The North saw the worst of it.")
+    assert all(entity.country_code != "PRK" for entity in without)
+
+
+def test_extract_entities_demonym_is_a_nationality_with_a_code() -> None:
+    """A nationality adjective is a NORP entity carrying its country's code."""
+    found = entities_of("Brazilian officials met Kenyan diplomats.")
+    assert (find(found, "Brazilian").type, find(found, "Brazilian").country_code) == ("NORP", "BRA")
+    assert find(found, "Kenyan").country_code == "KEN"
+
+
+def test_extract_entities_known_organisation_has_kb_id() -> None:
+    """Organisations of the shipped gazetteer carry their stable kb_id; the UN's sector is IGO."""
+    found = entities_of("The World Health Organization and NATO issued statements.")
+    assert find(found, "World Health Organization").kb_id == "org:who"
+    assert find(found, "NATO").kb_id == "org:nato"
+    assert org_sector("org:united_nations") == "IGO"
+
+
+def test_extract_entities_countries_in_match_reports_are_teams() -> None:
+    """In a match report a country's name is its national team, typed ORG but still coded."""
+    text = (
+        "Ghana beat Portugal 2-1 in the World Cup. The striker scored a late goal, the goalkeeper "
+        "saved a penalty and the referee added four minutes."
+    )
+    team = find(entities_of(text), "Ghana")
+    assert (team.type, team.country_code) == ("ORG", "GHA")
+
+
+def test_extract_entities_maker_with_model_number_is_a_product() -> None:
+    """A maker's name followed by a model number names a product, not the company."""
+    found = entities_of("The airline ordered ten Boeing 787 jets from Boeing.")
+    assert find(found, "Boeing 787").type == "PRODUCT"
+    assert find(found, "Boeing").type == "ORG"
+
+
+def test_extract_entities_salience_favours_frequent_early_entities() -> None:
+    """The entity named first and most often is the most salient one, and salience stays within 0..1."""
+    found = entities_of("Canada signed. Canada agreed. Later, Peru and Chile joined, as Canada hoped.")
+    canada = find(found, "Canada")
+    assert canada.salience == max(entity.salience for entity in found)
+    assert all(0.0 <= entity.salience <= 1.0 for entity in found)
+
+
+def test_extract_entities_possessive_is_not_part_of_the_name() -> None:
+    """The possessive 's is cut off a name, and a sentence-opening common word is not a name."""
+    found = entities_of("Yesterday, Germany's chancellor spoke.")
+    assert [m.text for m in find(found, "Germany").mentions] == ["Germany"]
+    assert all(m.text != "Yesterday" for entity in found for m in entity.mentions)
