@@ -26,7 +26,7 @@ Key = tuple[str, str]
 
 # Names that mean a country only once the article has named it ("the North" after "North Korea").
 CONTEXT_ALIASES = {"North": "PRK", "South": "KOR"}
-_WORD_AFTER = re.compile(r"^,? ?([a-z]+)")
+_WORD_AFTER = re.compile(r",? ?([a-z]+)")
 _MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
 _LOCATIVE = {
     "in",
@@ -62,13 +62,16 @@ class Group:
 
 def word_before(text: str, chunk: Chunk) -> str:
     """The word just before the chunk (and its article), lower-cased, skipping a comma."""
-    start = chunk.start if chunk.article_start is None else chunk.article_start
-    words = text[max(0, start - 30) : start].rstrip(" ,").rsplit(None, 1)
-    return words[-1].lower() if words else ""
+    end = chunk.start if chunk.article_start is None else chunk.article_start
+    while end and text[end - 1] in " ,":
+        end -= 1
+    floor = max(0, end - 30)
+    begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
+    return text[max(begin, floor) : end].lower()
 
 
 def word_after(text: str, chunk: Chunk) -> str:
-    match = _WORD_AFTER.match(text[chunk.end : chunk.end + 20])
+    match = _WORD_AFTER.match(text, chunk.end)
     return match.group(1) if match else ""
 
 
@@ -98,7 +101,16 @@ def _as_product(text: str, chunk: Chunk) -> None:
 
 def is_sports_report(text: str) -> bool:
     """Whether the article reports a match: then a country named in it is mostly its national team."""
-    return sum(cue in text for cue in SPORTS_CUES) >= _MIN_SPORTS_CUES
+    found, remaining = 0, len(SPORTS_CUES)
+    for cue in SPORTS_CUES:
+        remaining -= 1
+        if cue in text:
+            found += 1
+            if found == _MIN_SPORTS_CUES:
+                return True
+        elif found + remaining < _MIN_SPORTS_CUES:
+            return False  # too few cues left to reach the count
+    return False
 
 
 def _initials(name: str) -> str:
