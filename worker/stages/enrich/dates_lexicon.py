@@ -70,7 +70,7 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|s\b|\s+(?:UTC|GMT)\b)"
 _YEAR_OF_DATE = _YEAR + r"(?!-[0-9])"  # not the start of an ISO date after "March 3, "
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an"}), key=len, reverse=True))
 _NUMBER = (
-    rf"(?:[0-9]+(?:\.[0-9]+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?"
+    rf"(?:[0-9]{{1,4}}(?:\.[0-9]+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?"
     r"|a\s+(?:few|couple\s+of)|few|couple\s+of|several|a|an)"
 )
 _UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|year|decade|century|centurie)s?"

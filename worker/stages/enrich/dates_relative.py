@@ -141,7 +141,10 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Found | None:
     granularity = _granularity(unit)
     if ctx.published is None or amount is None or amount != int(amount):
         return Found(start, end, "DATE", "PAST_REF", granularity, "unanchored", "past")
-    value = _ago_value(ctx.published, int(amount), unit)
+    try:
+        value = _ago_value(ctx.published, int(amount), unit)
+    except (OverflowError, ValueError):  # "99999999 days ago" lies before the calendar's first day
+        return Found(start, end, "DATE", "PAST_REF", granularity, "unanchored", "past")
     return Found(start, end, "DATE", value, granularity, "publication_date", "past")
 
 
@@ -249,7 +252,10 @@ def _season_value(anchor: date, season: str, offset: int) -> str:
 
 def _ago_value(published: date, amount: int, unit: str) -> str:
     if unit in {"year", "decade", "century"}:
-        return str(published.year - amount * {"year": 1, "decade": 10, "century": 100}[unit])
+        year = published.year - amount * {"year": 1, "decade": 10, "century": 100}[unit]
+        if year < 1:
+            raise ValueError(f"{amount} {unit}s before {published} is before year 1")
+        return f"{year:04d}"
     if unit == "month":
         return month_value(*shift_months(published.year, published.month, -amount))
     if unit in {"week", "weekend", "fortnight"}:
