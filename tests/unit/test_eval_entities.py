@@ -90,3 +90,15 @@ def test_entity_scorer_pools_documents() -> None:
     result = scorer.result()
     assert result["documents"] == 2
     assert (result["exact_precision"], result["exact_recall"]) == (1.0, 0.5)
+
+
+def test_entity_scorer_ignores_nationality_adjectives_on_gum_only() -> None:
+    """GUM never annotates nationality adjectives, so a NORP there is neither right nor wrong; MEANTIME types them LOC."""
+    norp = Entity(id="E1", text="Afghan", type="NORP", canonical="Afghan", country_code="AFG",
+                  mentions=[Span(start=0, end=6, text="Afghan")], mention_count=1, salience=0.5)  # fmt: skip
+    gum = EntityScorer(corpus="gum")
+    gum.add([], [norp])
+    assert gum.totals().predicted == 0
+    meantime = EntityScorer(corpus="meantime")
+    meantime.add([], [norp])
+    assert meantime.totals().predicted == 1

@@ -40,7 +40,7 @@ class FileScores:
         if prediction.failure is not None:
             self.failures.setdefault(prediction.failure.stage, []).append(prediction.failure)
         if gold.entities is not None:
-            self.entities = self.entities or EntityScorer()
+            self.entities = self.entities or EntityScorer(corpus=gold.corpus)
             self.entities.add(gold.entities, prediction.entities)
         if gold.timexes is not None:
             self.timexes = self.timexes or TimexScorer()

@@ -1,10 +1,11 @@
 """Entity scoring: precision, recall and F1 of exact span+type and of overlapping span+type matches.
 
 The predicted spans are the mentions of every predicted entity, each with its entity's type. Gold types
-are PERSON, ORG and LOC; finer predicted types that the gold folds into LOC (NORP: nationalities and
-governments are typed LOC in MEANTIME; FACILITY) count as LOC, and the other predicted types (EVENT,
-PRODUCT) are not scored. Matching is per type, so a span found with the wrong type is both a miss and a
-false alarm.
+are PERSON, ORG and LOC; finer predicted types are mapped the way each corpus annotates them: MEANTIME
+types nationality adjectives LOC, so NORP counts as LOC there (and for unknown corpora); GUM marks only
+mentions headed by a proper noun and never nationality adjectives, so NORP is not scored on GUM. FACILITY
+counts as LOC; EVENT and PRODUCT are not scored. Matching is per type, so a span found with the wrong type
+is both a miss and a false alarm.
 """
 
 from __future__ import annotations
@@ -19,17 +20,23 @@ from worker.evaluation.metrics import SpanCounts, SpanKey, ordered_names
 
 SCORED_TYPES = ("PERSON", "ORG", "LOC")
 TYPE_FOR_SCORING = {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "NORP": "LOC", "FACILITY": "LOC"}
+# Corpora whose annotation scheme has no place for some predicted types.
+UNANNOTATED_TYPES = {"gum": frozenset({"NORP"})}
 
 
 @dataclass
 class EntityScorer:
+    corpus: str = ""
     documents: int = 0
     by_type: dict[str, SpanCounts] = field(default_factory=dict)
 
     def add(self, gold: Sequence[GoldEntity], predicted: Sequence[Entity]) -> None:
         self.documents += 1
         gold_spans = _spans_by_type((span.start, span.end, span.type) for span in gold)
-        predicted_spans = _spans_by_type(predicted_mentions(predicted))
+        unannotated = UNANNOTATED_TYPES.get(self.corpus, frozenset())
+        predicted_spans = _spans_by_type(
+            predicted_mentions([e for e in predicted if e.type not in unannotated])
+        )
         for entity_type in sorted(gold_spans.keys() | predicted_spans.keys()):
             counts = self.by_type.setdefault(entity_type, SpanCounts())
             counts.add(gold_spans.get(entity_type, []), predicted_spans.get(entity_type, []))
