@@ -8,13 +8,14 @@ parties can be found becomes the sentence's event.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from schemas import Actor, EnrichedDocument, EventRecord, Offsets, Span, TimeExpression
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import as_plover, goldstein, quad_class
-from worker.stages.classify.events.lexicon import find_triggers
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -30,33 +31,74 @@ _PURPOSE_PENALTY = 0.2
 
 def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     """The events of a document, at most one per sentence, in text order."""
+    text = doc.text
+    lower = _same_length_lower(text)
+    hits = find_triggers(lower, text)
+    if not hits:
+        return []
     actors: DocumentActors | None = None
     dated = _DatedSentences(doc.dates)
     published = doc.published.isoformat() if doc.published else None
     events: list[EventRecord] = []
-    for sentence in doc.sentences:
-        text = doc.text[sentence.start : sentence.end]
-        lower = text.lower()
-        hits = find_triggers(lower, text)
-        if not hits:
+    for sentence, sentence_hits in _hits_by_sentence(hits, doc.sentences):
+        sentence_lower = lower[sentence.start : sentence.end]
+        found = candidates(sentence_hits, sentence_lower)
+        if not found:
             continue
-        actors = actors or DocumentActors(doc)
+        actors = actors or DocumentActors(doc, lower)
         spans = actors.in_sentence(sentence.start, sentence.end)
         if not spans:
             continue
-        found = _first_event(SentenceView.of(lower, spans), candidates(hits, lower))
-        if found is not None:
-            candidate, roles = found
+        chosen = _first_event(SentenceView.of(sentence_lower, spans), found)
+        if chosen is not None:
+            candidate, roles = chosen
             date = dated.value_in(sentence) or published
             events.append(_record(doc, sentence, candidate, roles, date))
     return events
 
 
+def _same_length_lower(text: str) -> str:
+    """`text` lowercased, keeping every offset: the rare letters whose lower case is longer ("İ") stay."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _hits_by_sentence(
+    hits: list[TriggerHit], sentences: list[Offsets]
+) -> Iterator[tuple[Offsets, list[TriggerHit]]]:
+    """The hits of each sentence that has some, made sentence-relative; a hit across a sentence end is
+    dropped (its `after` words ran into the next sentence)."""
+    starts = [sentence.start for sentence in sentences]
+    grouped: dict[int, list[TriggerHit]] = {}
+    for hit in hits:
+        index = bisect_right(starts, hit.start) - 1
+        if index < 0:
+            continue
+        sentence = sentences[index]
+        if hit.end <= sentence.end:
+            grouped.setdefault(index, []).append(
+                TriggerHit(
+                    hit.start - sentence.start,
+                    hit.end - sentence.start,
+                    hit.head_end - sentence.start,
+                    hit.rule,
+                )
+            )
+    for index, sentence_hits in grouped.items():
+        yield sentences[index], sentence_hits
+
+
 def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate, Roles] | None:
-    """The surest candidate with parties; earlier ones win near-ties, as the main verb tends to come first."""
-    best: tuple[float, Candidate, Roles] | None = None
-    for order, candidate in enumerate(found):
-        if view.reports(candidate.start):
+    """The surest candidate with parties; earlier ones win near-ties, as the main verb tends to come first.
+    Candidates are tried surest first, so the parties of most are never looked for."""
+    ranked = sorted(
+        ((_prior(view, order, candidate), order, candidate) for order, candidate in enumerate(found)),
+        key=lambda ranked_candidate: (-ranked_candidate[0], ranked_candidate[1]),
+    )
+    for _, _, candidate in ranked:
+        if view.reports(candidate.start) or (candidate.noun and view.is_agent(candidate.start)):
             continue
         if candidate.frame == "MUST":
             roles = view.demand_roles(candidate.start)
@@ -70,14 +112,16 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
             )
         if roles is None or (candidate.plover in _NEEDS_TARGET and not (roles.target or roles.reciprocal)):
             continue
-        score = (
-            candidate.weight - _LATER_PENALTY * order - _CLAUSE_PENALTY * view.clause_index(candidate.start)
-        )
-        if order and view.lower.endswith("to ", 0, candidate.start):
-            score -= _PURPOSE_PENALTY  # "blocked streets to demand reforms": the demand is the protest's aim
-        if best is None or score > best[0]:
-            best = (score, candidate, roles)
-    return (best[1], best[2]) if best else None
+        return candidate, roles
+    return None
+
+
+def _prior(view: SentenceView, order: int, candidate: Candidate) -> float:
+    """How likely a candidate is the sentence's event before its parties are looked for."""
+    score = candidate.weight - _LATER_PENALTY * order - _CLAUSE_PENALTY * view.clause_index(candidate.start)
+    if order and view.lower.endswith("to ", 0, candidate.start):
+        score -= _PURPOSE_PENALTY  # "blocked streets to demand reforms": the demand is the protest's aim
+    return score
 
 
 class _DatedSentences:
@@ -96,7 +140,7 @@ class _DatedSentences:
 
 def _actor(doc: EnrichedDocument, offset: int, span: ActorSpan) -> Actor:
     start, end = offset + span.start, offset + span.end
-    return Actor(
+    return Actor.model_construct(
         text=doc.text[start:end], start=start, end=end, entity_id=span.entity_id, code=span.code,
         sector=span.sector,
     )  # fmt: skip
@@ -130,7 +174,9 @@ def _record(
     source = [_actor(doc, offset, span) for span in roles.source]
     target = [_actor(doc, offset, span) for span in roles.target]
     action_start, action_end = offset + candidate.start, offset + candidate.end
-    return EventRecord(
+    # Built without validation: every field comes from code and tables whose values are valid by
+    # construction (a unit test validates produced records), and validation would cost more than the rest.
+    return EventRecord.model_construct(
         event_id=event_id(doc.doc_id, sentence, plover, source, target),
         doc_id=doc.doc_id,
         type=as_plover(plover),
@@ -139,9 +185,13 @@ def _record(
         goldstein=goldstein(cameo),
         source=source,
         target=target,
-        action=Span(start=action_start, end=action_end, text=doc.text[action_start:action_end]),
+        action=Span.model_construct(
+            start=action_start, end=action_end, text=doc.text[action_start:action_end]
+        ),
         reciprocal=roles.reciprocal,
         date=date,
-        sentence=Span(start=sentence.start, end=sentence.end, text=doc.text[sentence.start : sentence.end]),
+        sentence=Span.model_construct(
+            start=sentence.start, end=sentence.end, text=doc.text[sentence.start : sentence.end]
+        ),
         confidence=min(1.0, _confidence(candidate, roles)),
     )

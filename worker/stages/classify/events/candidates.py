@@ -98,7 +98,7 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
             Candidate(
                 start=hit.start,
                 end=content.end if content else hit.end,
-                head_end=content.head_end if content else hit.head_end,
+                head_end=hit.head_end,
                 plover=coded[0],
                 cameo=coded[1],
                 weight=max(rule.weight for rule in rules),

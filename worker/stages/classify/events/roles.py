@@ -16,14 +16,21 @@ from worker.stages.classify.events.actors import ActorSpan
 _BOUNDARY = re.compile(
     r"[;:]|\s(?:that|which|who|whom|whose|but|while|whereas|after|before|when|because|although|though|"
     r"since|following|despite|until|unless|if|where)\s|,\s(?:and|but)\s"
-    r"|\sas\s+(?=(?:the|a|an|he|she|it|they|we|his|her|its|their)\s)"
+    r"|\sas\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
 )
-# A complement clause ("demanded that Hamas ...") still holds the target; other clauses do not.
-_COMPLEMENT = re.compile(r"\sthat\s$")
+# Where the target's clause ends: a new clause or a comma ("..., expected to be joined by Italy").
+# "that" does not end it ("demanded that Hamas ..."), nor do prepositions ("after four years").
+_TARGET_END = re.compile(
+    r"[;:,]|\s(?:which|who|whom|whose|but|while|whereas|when|because|although|though|where)\s"
+    r"|\sas\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
+)
 _REPORT_TAIL = re.compile(
     r",[^,]*\b(?:said|says|say|told|reported|reports|announced|added|stated|confirmed|quoted|claimed|noted|"
     r"according\s+to)\b[^,]*$"
 )
+# ", which leads the UNSC," between a subject and its verb: neither a clause start nor a party.
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+_ACCORDING_TAIL = re.compile(r",\s*(?:according\s+to|reports?\s+said)\b.*$")
 _REPORT_LEAD = re.compile(r"^\W*(?:according\s+to|quoting)\b[^,]*,")
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|announced|declared|stated|concluded|insisted|warned|argued|added|told\b[^,]*?)"
@@ -34,7 +41,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"across|through|via|than|like|outside|inside|around|within)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?$")
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
 # "its troops", "their own forces": the source's own people, not another party.
@@ -60,18 +67,28 @@ class SentenceView:
     lower: str
     actors: list[ActorSpan]
     clause_starts: list[int]
+    asides: list[tuple[int, int]]
     parties_start: int
     parties_end: int
 
     @classmethod
     def of(cls, lower: str, actors: list[ActorSpan]) -> SentenceView:
         trimmed = lower.rstrip(" .!?\"'”’)")
-        tail = _REPORT_TAIL.search(trimmed)
+        tail = _ACCORDING_TAIL.search(trimmed) or _REPORT_TAIL.search(trimmed)
         lead = _REPORT_LEAD.match(lower)
+        asides = [match.span() for match in _ASIDE.finditer(lower)]
         return cls(
             lower=lower,
             actors=actors,
-            clause_starts=[0, *(match.end() for match in _BOUNDARY.finditer(lower))],
+            clause_starts=[
+                0,
+                *(
+                    match.end()
+                    for match in _BOUNDARY.finditer(lower)
+                    if not any(start < match.start() < end for start, end in asides)
+                ),
+            ],
+            asides=asides,
             parties_start=lead.end() if lead else 0,
             parties_end=tail.start() if tail else len(lower),
         )
@@ -79,6 +96,10 @@ class SentenceView:
     def clause_index(self, position: int) -> int:
         """How many clause boundaries come before `position` (0: the sentence's first clause)."""
         return bisect_right(self.clause_starts, position) - 1
+
+    def is_agent(self, position: int) -> bool:
+        """Whether a noun at `position` is the "by" agent of a passive ("killed by a roadside bomb")."""
+        return bool(_BY_BEFORE.search(self.lower, max(0, position - _LOOKBEHIND), position))
 
     def reports(self, position: int) -> bool:
         """Whether a position lies in the attribution, not in what is reported."""
@@ -98,11 +119,9 @@ class SentenceView:
         ]
 
     def _clause_end(self, position: int) -> int:
-        """Where the clause running at `position` ends; a complement clause ("that ...") continues it."""
-        for start in self.clause_starts:
-            if start > position and not _COMPLEMENT.search(self.lower, max(0, start - 7), start):
-                return start
-        return len(self.lower)
+        """Where the target of a trigger ending at `position` must have started."""
+        end = _TARGET_END.search(self.lower, position)
+        return end.start() if end else len(self.lower)
 
     def coordinated(self, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors listed with it ("X and Y", "X, along with Y"), up to `limit`."""
@@ -125,6 +144,8 @@ class SentenceView:
         end = position
         for clause_start in reversed(starts):
             for actor in self._parties(clause_start, end):
+                if any(start <= actor.start < aside_end <= position for start, aside_end in self.asides):
+                    continue
                 if allow_prepositions or not self._before(actor, _PREPOSITION_BEFORE):
                     return actor
             end = clause_start
@@ -145,6 +166,8 @@ class SentenceView:
         subject = self.subject(start)
         source = self.coordinated(subject, start) if subject else []
         objects = [actor for actor in after if actor is not by_actor and actor not in source]
+        # A named party beats a bare "troops" or "people" before it: those are often the means or victims.
+        objects.sort(key=lambda actor: not actor.anchored)
         target = self.coordinated(objects[0], len(self.lower)) if objects else []
         if reciprocal:
             return self._reciprocal(source, target)
