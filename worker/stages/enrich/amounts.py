@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from schemas import Amount, Offsets
 from worker.stages.enrich.amounts_numbers import DIGIT_SCALE, DIGITS, SPELLED, digits_value, spelled_value
@@ -56,11 +57,14 @@ _COUNTRY = "|".join(re.escape(c) for c in sorted(DOLLAR_COUNTRIES, key=len, reve
 _CURRENCY_WORD = "|".join(sorted(SUFFIX_CURRENCIES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 
-NUMBER = re.compile(
-    rf"(?P<prefix>{_PREFIX})\s?(?P<pnum>{DIGITS})(?P<pscale>{DIGIT_SCALE})"
-    rf"|(?<![\w.,:$£€¥/-])(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})(?![\w:/-]|[.,]\d)"
-    rf"|(?i:\b(?P<spelled>{SPELLED})\b)(?!-)"
-)
+# Each pattern opens with a literal or a character class and no assertion, so the regex engine jumps
+# to the next possible first character; word boundaries on the left are checked in Python.
+PREFIXED_NUMBER = re.compile(rf"(?:{_PREFIX})\s?(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})")
+BARE_NUMBER = re.compile(rf"(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})(?![\w:/-]|[.,]\d)")
+# Spelled numbers are searched in " " + the lowercased text, from the non-letter before them.
+SPELLED_NUMBER = re.compile(rf"[^a-z0-9](?P<spelled>{SPELLED})\b(?!-)")
+SPELLED_NUMBER_ANY_CASE = re.compile(rf"(?i:[^a-z0-9](?P<spelled>{SPELLED})\b(?!-))")
+_GLUED_BEFORE_DIGITS = frozenset(".,:$£€¥/-_")
 PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|percentage points?\b)")
 CURRENCY = re.compile(
     rf"(?i:\s+(?:(?P<country>{_COUNTRY})\s+)?(?P<currency>{_CURRENCY_WORD})(?:e?s)?\b(?!\s+of\b))"
@@ -136,21 +140,53 @@ def _after_number(text: str, start: int, end: int, value: float) -> Amount | Non
     return None
 
 
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    currency: str | None  # ISO code of a currency sign or code before the number
+    raw: str  # the digits as written, "" for a spelled-out number
+    scaled: bool
+
+
+def _numbers(text: str) -> list[_Number]:
+    """Money after a currency sign, digit numbers and spelled-out numbers, in text order."""
+    found = []
+    for match in PREFIXED_NUMBER.finditer(text):
+        prefix = text[match.start() : match.start("num")].strip()
+        value = digits_value(match.group("num"), match.group("scale"))
+        found.append(_Number(match.start(), match.end(), value, PREFIX_CURRENCIES[prefix], "", True))
+    prefixed_ends = {number.end for number in found}
+    for match in BARE_NUMBER.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in _GLUED_BEFORE_DIGITS or match.end() in prefixed_ends:
+            continue
+        raw, scale = match.group("num"), match.group("scale")
+        found.append(_Number(match.start(), match.end(), digits_value(raw, scale), None, raw, bool(scale)))
+    lowered = " " + text.lower()
+    # lower() keeps offsets except for a few letters ("İ"): then search case-insensitively instead.
+    exact = len(lowered) == len(text) + 1
+    pattern, searched = (SPELLED_NUMBER, lowered) if exact else (SPELLED_NUMBER_ANY_CASE, " " + text)
+    for match in pattern.finditer(searched):
+        start, end = match.start("spelled") - 1, match.end("spelled") - 1
+        found.append(_Number(start, end, spelled_value(match.group("spelled")), None, "", False))
+    found.sort(key=lambda number: number.start)
+    return found
+
+
 def extract_amounts(text: str, sentences: Sequence[Offsets]) -> list[Amount]:
     """Money, percentages, counts and quantities in text order."""
     amounts: list[Amount] = []
-    for match in NUMBER.finditer(text):
-        if match.group("prefix"):
-            amounts.append(_money(text, match))
+    for number in _numbers(text):
+        if number.currency:
+            amounts.append(Amount(start=number.start, end=number.end, text=text[number.start : number.end],
+                                  kind="money", value=number.value, unit=number.currency))  # fmt: skip
             continue
-        if match.group("num"):
-            raw, scale = match.group("num"), match.group("scale")
-            value = digits_value(raw, scale)
-            if not scale and _is_date_or_year(text, match.start(), match.end(), value, raw.replace(",", "")):
-                continue
-        else:
-            value = spelled_value(match.group("spelled"))
-        amount = _after_number(text, match.start(), match.end(), value)
+        raw = number.raw.replace(",", "")
+        if raw and not number.scaled and _is_date_or_year(text, number.start, number.end, number.value, raw):
+            continue
+        amount = _after_number(text, number.start, number.end, number.value)
         if amount is not None:
             amounts.append(amount)
     return amounts

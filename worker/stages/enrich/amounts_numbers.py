@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from worker.stages.enrich.quotes_cues import trie_pattern
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -23,14 +25,18 @@ SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "dozen": 12, "crore": 10_000_000, "lakh": 100_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
 }  # fmt: skip
-_SCALE_WORDS = "hundred|thousand|million|billion|trillion|dozen|crore|lakh"
-_UNIT_WORDS = "|".join(sorted((w for w in UNITS if w not in {"a", "an"}), key=len, reverse=True))
-_TENS_WORDS = "|".join(TENS)
+# Prefix trees rather than plain alternations: the number regexes run over every document.
+_SCALE_WORDS = trie_pattern(
+    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "crore", "lakh"]
+)
+_UNIT_WORDS = trie_pattern([word for word in UNITS if word not in {"a", "an"}])
+_TENS_WORDS = trie_pattern(list(TENS))
 # A spelled-out number: "three", "twenty-five", "two hundred and fifty thousand", "a million", "a dozen".
 _SPELLED_PART = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _SCALE_TAIL = rf"\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_SPELLED_PART}\b)?"
 SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL})+)"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Opens with a bare \d so the regex engine can jump from digit to digit instead of trying every position.
+DIGITS = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # A scale after digits: "40 billion", "20.1m", "5bn" (single letters only when glued to the digits).
 DIGIT_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})\b|(?:bn|mn|m|k)\b)?"
 _TOKEN = re.compile(r"[a-z]+")

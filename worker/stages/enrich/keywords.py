@@ -24,7 +24,7 @@ MAX_PHRASE_WORDS = 3
 MIN_ENTITY_SALIENCE = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
 # Characters that end a candidate phrase (digits too: "2019" or "51" are not key phrases).
-_BREAK = r"[^a-z\s'’\-]+|\s[-–—]+\s"
+_BREAK = r"[^a-z\s'’\-]+|\s[-–—]+(?=\s)"
 
 
 @cache
@@ -32,50 +32,55 @@ def _splitter() -> re.Pattern[str]:
     """Splits lowercased text at stopwords and punctuation; built once from the shipped stopword list."""
     text = resources.files("worker.resources").joinpath("keywords_stopwords.txt").read_text(encoding="utf-8")
     stopwords = sorted(set(text.split()))
-    return re.compile(rf"{_BREAK}|\b(?:{trie_pattern(stopwords)})\b")
+    # A stopword is matched from the space before it (the text is split with a space in front), so the
+    # regex engine only tries the stopword tree at spaces instead of at every character.
+    return re.compile(rf"{_BREAK}|\s(?:{trie_pattern(stopwords)})(?![a-z'’\-])")
 
 
-def _candidate_words(piece: str) -> list[str]:
-    """A piece's words without edge hyphens and apostrophes, and without a trailing past-tense or -ing
-    word: after a noun phrase that is the verb ("the aftershock struck", "Omar al-Bashir explained")."""
-    words = [word.strip("-'’") for word in piece.split()]
-    words = [word for word in words if len(word) > 1]
+def _fix_up(phrase: str) -> str:
+    """Drop edge hyphens and apostrophes ("-magnitude"), and a trailing past-tense or -ing word: after a
+    noun phrase it is the verb ("the aftershock struck", "Omar al-Bashir explained")."""
+    words = [word for word in (word.strip("-'’") for word in phrase.split()) if len(word) > 1]
     while len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
-    return words
+    return " ".join(words)
 
 
 def _candidates(text: str) -> list[str]:
-    """Each candidate phrase of 1-3 words, in text order."""
-    found = []
-    for piece in _splitter().split(text.lower()):
-        words = _candidate_words(piece)
-        if 0 < len(words) <= MAX_PHRASE_WORDS:
-            found.append(" ".join(words))
-    return found
+    """Each candidate phrase of 1-3 words, in text order (split and joined by C-level string methods;
+    only the few phrases that need it go through _fix_up)."""
+    pieces = _splitter().split(" " + text.lower())
+    phrases = [" ".join(words) for words in map(str.split, pieces) if 0 < len(words) <= MAX_PHRASE_WORDS]
+    return [
+        _fix_up(phrase)
+        if "-" in phrase or "'" in phrase or "’" in phrase or phrase.endswith(("ed", "ing"))
+        else phrase
+        for phrase in phrases
+        if len(phrase) > 1
+    ]
 
 
 def _phrase_scores(candidates: list[str]) -> dict[str, float]:
-    """RAKE score x (1 + log count) x early-position boost, per distinct phrase."""
-    frequency: Counter[str] = Counter()
-    degree: Counter[str] = Counter()
-    for phrase in candidates:
-        words = phrase.split()
-        for word in words:
-            frequency[word] += 1
-            degree[word] += len(words)
-    word_score = {word: degree[word] / frequency[word] for word in frequency}
+    """RAKE score x (1 + log count) x early-position boost, per distinct phrase of 2+ words or 2+ uses.
+
+    A word's RAKE score is degree / frequency, where degree adds up the lengths of the phrases it occurs
+    in: a word seen only alone scores 1, so only multi-word phrases need a loop.
+    """
     counts = Counter(candidates)
-    first: dict[str, int] = {}
-    for position, phrase in enumerate(candidates):
-        first.setdefault(phrase, position)
+    frequency = Counter(" ".join(candidates).split())
+    extra_degree: dict[str, int] = {}
+    multiword = [(phrase, count, phrase.split()) for phrase, count in counts.items() if " " in phrase]
+    for _, count, words in multiword:
+        for word in words:
+            extra_degree[word] = extra_degree.get(word, 0) + (len(words) - 1) * count
+    total = len(candidates)
+    scored = [
+        (phrase, count, phrase.split()) for phrase, count in counts.items() if count > 1 and " " not in phrase
+    ]
     scores: dict[str, float] = {}
-    for phrase, count in counts.items():
-        words = phrase.split()
-        if len(words) == 1 and count == 1:
-            continue  # a lone word said once is not a key phrase
-        rake = sum(word_score[word] for word in words)
-        early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / len(candidates))
+    for phrase, count, words in multiword + scored:
+        rake = sum(1.0 + extra_degree.get(word, 0) / frequency[word] for word in words)
+        early = 1.0 + 1.0 / (1.0 + 10.0 * candidates.index(phrase) / total)
         scores[phrase] = rake * (1.0 + math.log(count)) * early
     return scores
 
@@ -103,11 +108,12 @@ def extract_keywords(text: str, words: Sequence[str], entities: Sequence[Entity]
     }
     scores = _phrase_scores(_candidates(text))
     top = max(scores.values(), default=1.0)
-    phrases = [
-        Keyword(text=phrase, score=round(score / top, 4))
-        for phrase, score in scores.items()
-        if not _mostly_names(phrase, name_words)
-    ]
-    phrases.sort(key=lambda keyword: (-keyword.score, keyword.text))
-    merged = named + phrases[: MAX_KEYWORDS - len(named)]
-    return sorted(merged, key=lambda keyword: (-keyword.score, keyword.text))
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    wanted = MAX_KEYWORDS - len(named)
+    phrases: list[Keyword] = []
+    for phrase, score in ranked:
+        if len(phrases) == wanted:
+            break
+        if not _mostly_names(phrase, name_words):  # else already there as (part of) an entity name
+            phrases.append(Keyword(text=phrase, score=round(score / top, 4)))
+    return sorted(named + phrases, key=lambda keyword: (-keyword.score, keyword.text))

@@ -62,6 +62,29 @@ CUE = re.compile(
     rf"\b(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
     rf"{_PARTICIPLE_ALTERNATION})\b"
 )
+# The same cues, looked for from the non-word character before them: a pattern that opens with a
+# character class lets the regex engine skip ahead, where one opening with \b tries every position.
+_CUE_AHEAD = re.compile(
+    rf"\W(?=(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
+    rf"{_PARTICIPLE_ALTERNATION})\b)"
+)
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Every speech cue in text[start:end], in order."""
+    stop = len(text) if end is None else end
+    found = []
+    if start == 0:
+        first = CUE.match(text, 0, stop)
+        if first:
+            found.append(first)
+    for hit in _CUE_AHEAD.finditer(text, max(start - 1, 0), stop):
+        cue = CUE.match(text, hit.end(), stop)
+        if cue and cue.start() >= start:
+            found.append(cue)
+    return found
+
+
 # Adverbs that sit between the speaker and the cue: "the minister further said".
 _BETWEEN = r"(?:(?:also|further|later|then|previously|earlier|again|once|reportedly|[a-z]+ly)\s+)?"
 _SPEAKER_CHARS = r"(?:(?![.!?]\s)[^\"“”«»\n;])"

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from schemas import Quote, Span, SpeakerRef
 from worker.stages.enrich.quotes_cues import (
-    CUE,
     CUE_THEN_SPEAKER,
     PASSIVE_OR_INFINITIVE,
     SPEAKER_THEN_CUE,
+    find_cues,
     plausible_speaker,
     speaker_region_before,
     subject_phrase,
@@ -75,7 +75,7 @@ def _after(text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex) ->
 
 def _before(text: str, quote: MarkedQuote, zone_start: int, index: MentionIndex) -> Attribution | None:
     """`X said, "..."`, `X told the BBC: "..."`, `according to X, "..."`: the last cue before the quote."""
-    cues = list(CUE.finditer(text, zone_start, quote.start))
+    cues = find_cues(text, zone_start, quote.start)
     if not cues or word_before(text, cues[-1].start()) in PASSIVE_OR_INFINITIVE:
         return None
     cue = cues[-1]

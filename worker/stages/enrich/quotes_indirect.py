@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from schemas import Offsets, Quote, Span, SpeakerRef
 from worker.stages.enrich.quotes_cues import (
     BARE_CUES,
-    CUE,
     NOUN_FOLLOWERS,
     PARTICIPLES,
     PASSIVE_OR_INFINITIVE,
     TELL_VERBS,
+    find_cues,
     plausible_speaker,
     speaker_region_before,
     subject_phrase,
@@ -108,7 +108,7 @@ def find_indirect_quotes(
     direct_spans = [(quote.start, quote.end) for quote in direct]
     found: list[Quote] = []
     last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None = None
-    for cue in CUE.finditer(text):
+    for cue in find_cues(text):
         if cue.start() in used_cues or any(s <= cue.start() < e for s, e in direct_spans):
             continue
         sentence = finder.around(cue.start())
