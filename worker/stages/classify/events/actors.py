@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -47,6 +47,8 @@ class ActorSpan:
     entity_id: str | None
     rank: int = 0
     anchored: bool = True
+    # Entities of this actor that had no code of their own ("Wang Yi" in "Chinese minister Wang Yi").
+    uncoded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,9 @@ class DocumentActors:
         )
         self._starts = [start for start, _, _ in self._mentions]
         self._codings: dict[str, _Coding | None] = {}
+        # What earlier sentences taught about uncoded people: "Jacob Zuma, President of South Africa" makes
+        # a later bare "Zuma" ZAF.
+        self._learned: dict[str, str] = {}
 
     def in_sentence(self, start: int, end: int) -> list[ActorSpan]:
         """The merged actors of the sentence text[start:end], in text order, sentence-relative."""
@@ -131,7 +136,7 @@ class DocumentActors:
         pieces += _cue_pieces(self.lower[start:end], pieces)
         pieces.sort(key=lambda piece: piece.start)
         actors = _merge(pieces, sentence)
-        _fill_codes(actors, sentence, self.dominant)
+        _fill_codes(actors, sentence, self.dominant, self._learned)
         return actors
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
@@ -146,7 +151,12 @@ class DocumentActors:
                 code, sector, rank = coding
                 if sector is None and _is_capital(self.text[m_start:m_end]):
                     sector, rank = "GOV", 1  # "Washington" as a mention of the United States: its government
-                pieces.append(ActorSpan(m_start - start, m_end - start, code, sector, entity.id, rank))
+                uncoded: tuple[str, ...] = ()
+                if code is None:
+                    code, uncoded = self._learned.get(entity.id), (entity.id,)
+                pieces.append(
+                    ActorSpan(m_start - start, m_end - start, code, sector, entity.id, rank, uncoded=uncoded)
+                )
         return pieces
 
 
@@ -202,7 +212,7 @@ def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
         if not clash:
             pieces.append(ActorSpan(start, end, organisation.code, organisation.sector, None, 1))
         for piece in clash:  # the entity extractor found it but could not code it
-            if piece.code is None:
+            if piece.code is None and piece.end == end and text[piece.start : start].lower() in ("", "the "):
                 piece.code, piece.sector = organisation.code, organisation.sector
     return pieces
 
@@ -241,32 +251,34 @@ def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
             last.code = last.code or piece.code
             last.entity_id = last.entity_id or piece.entity_id
             last.anchored = last.anchored or piece.anchored
+            last.uncoded += piece.uncoded
             if piece.sector and piece.rank >= last.rank:
                 last.sector, last.rank = piece.sector, piece.rank
             continue
         if last and piece.start < last.end:
             continue
-        actors.append(
-            ActorSpan(
-                piece.start, piece.end, piece.code, piece.sector, piece.entity_id, piece.rank, piece.anchored
-            )
-        )
+        actors.append(replace(piece))
     # An adjective-like cue ("official", "military") alone is no actor.
     return [actor for actor in actors if actor.anchored or actor.rank > 0]
 
 
-def _fill_codes(actors: list[ActorSpan], sentence: str, dominant: str | None) -> None:
+def _fill_codes(
+    actors: list[ActorSpan], sentence: str, dominant: str | None, learned: dict[str, str]
+) -> None:
     """Give uncoded actors a country: from an apposition ("Kofi Annan, UN secretary-general"), else the
-    document's main country (a titled person or a bare "the rebels" is most often domestic)."""
+    document's main country (a titled person or a bare "the rebels" is most often domestic). Codes found
+    from the text are remembered for the people in the actor."""
     for index, actor in enumerate(actors):
-        if actor.code is not None:
-            continue
-        following = actors[index + 1] if index + 1 < len(actors) else None
-        if following and following.code and _APPOSITION.fullmatch(sentence[actor.end : following.start]):
-            actor.code = following.code
-            actor.sector = actor.sector or following.sector
-        else:
-            actor.code = dominant
+        if actor.code is None:
+            following = actors[index + 1] if index + 1 < len(actors) else None
+            if following and following.code and _APPOSITION.fullmatch(sentence[actor.end : following.start]):
+                actor.code = following.code
+                actor.sector = actor.sector or following.sector
+            else:
+                actor.code = dominant
+                continue
+        for entity_id in actor.uncoded:
+            learned.setdefault(entity_id, actor.code)
 
 
 def _dominant_country(entities: list[Entity]) -> str | None:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from worker.stages.classify.events.coding import compose
 from worker.stages.classify.events.lexicon import TriggerHit, TriggerRule
 
-# A frame governs a content trigger that starts at most this many characters after it.
+# A frame governs a content trigger that starts at most this many characters after it; a bare modal or
+# negation only the verb right after it ("will meet", "would not soon meet").
 _FRAME_REACH = 60
+_MODAL_REACH = 12
 _CLAUSE_BREAKS = (";", ":", ". ", ", ", " but ")
 _IRREGULAR_PARTICIPLES = frozenset({
     "held", "met", "sent", "shot", "hit", "struck", "fought", "caught", "beaten", "taken", "seen", "put", "set",
@@ -52,15 +54,17 @@ def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
     "conceded to demands") and is swallowed, unless the first is a mere intent ("plans to demand")."""
     frame = hits[index]
     reach_end = frame.end
+    reach = _MODAL_REACH if frame.rule.is_modal else _FRAME_REACH
     for later in range(index + 1, len(hits)):
         hit = hits[later]
         gap = lower[reach_end : hit.start]
-        if hit.start - reach_end > _FRAME_REACH or any(mark in gap for mark in _CLAUSE_BREAKS):
+        if hit.start - reach_end > reach or any(mark in gap for mark in _CLAUSE_BREAKS):
             break
         if not hit.rule.is_frame:
             return _Reach(later, later, False)
         if hit.rule.role == "INTENT":
             reach_end = hit.end  # "will", "agree to": see through to what is promised or refused
+            reach = _MODAL_REACH if hit.rule.is_modal else _FRAME_REACH
             continue
         if frame.rule.role == "INTENT":
             return _Reach(None, index, True)
@@ -87,6 +91,8 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
             consumed.update(range(index + 1, reach.last + 1))
             if reach.content is not None:
                 content = hits[reach.content]
+        elif hit.rule.content_only:
+            continue
         else:
             content = hit
         coded = compose(frame, content.rule if content else None)
@@ -105,7 +111,7 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
                 noun=all(rule.noun for rule in rules),
                 reciprocal=any(rule.reciprocal for rule in rules),
                 frame=frame.role if frame else None,
-                participle=frame is None
+                participle=not hit.rule.adjective
                 and (head.endswith(("ed", "en", "wn")) or head in _IRREGULAR_PARTICIPLES),
             )
         )

@@ -34,10 +34,17 @@ class TriggerRule:
     reciprocal: bool
     noun: bool
     lowercase_only: bool
+    content_only: bool
+    adjective: bool
 
     @property
     def is_frame(self) -> bool:
         return self.role in FRAME_ROLES
+
+    @property
+    def is_modal(self) -> bool:
+        """A bare modal or negation ("will", "not"): it governs only the verb right after it."""
+        return self.role in ("INTENT", "NEGATE") and self.cameo is None
 
     @property
     def is_complete(self) -> bool:
@@ -93,6 +100,8 @@ def _parse_rule(fields: list[str]) -> tuple[list[str], TriggerRule]:
         reciprocal="R" in flags,
         noun="N" in flags,
         lowercase_only="L" in flags,
+        content_only="C" in flags,
+        adjective="A" in flags,
     )
     return heads.split(), rule
 
