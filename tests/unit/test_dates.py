@@ -232,10 +232,15 @@ def test_extract_dates_anchored_on_the_last_named_day() -> None:
         ("It has grown in recent years.", "recent years", "PXY"),
         ("It landed at 1930 GMT.", "1930 GMT", "2019-12-19T19:30"),
         ("It will fall over the next few weeks.", "the next few weeks", "PXW"),
+        ("Profit rose in fiscal 2009.", "fiscal 2009", "FY2009"),
+        ("Sales doubled in the first half of the year.", "the first half of the year", "2019-H1"),
+        ("It happened this past week.", "this past week", "2019-W50"),
+        ("Rescuers came five hours later.", "five hours", "PT5H"),
+        ("The vote was held late Tuesday.", "late Tuesday", "2019-12-17"),
     ],
 )
 def test_extract_dates_more_forms(text: str, extent: str, value: str) -> None:
-    """Modified relative years, decades, vague durations and military clock times."""
+    """Modified relative periods and weekdays, decades, vague durations, fiscal years, clock times."""
     found = _one(text)
     assert (found.text, found.value) == (extent, value)
 
@@ -244,3 +249,14 @@ def test_extract_dates_absurd_amounts_do_not_fail() -> None:
     """Amounts past the calendar give a reference value instead of an error."""
     assert _values("It began 9999 years ago.")["9999 years ago"] == "PAST_REF"
     assert _values("It began 5000 days ago.")["5000 days ago"] == "2006-04-11"
+
+
+def test_extract_dates_year_earlier_counts_from_the_story() -> None:
+    """ "a year later" counts from the last date named; "a year earlier" without one from publication."""
+    assert _values("He joined on March 3, 2005 and left a year later.")["a year later"] == "2006"
+    assert _values("Profit rose from a year earlier.")["a year earlier"] == "2018"
+
+
+def test_extract_dates_year_ranges_give_both_years() -> None:
+    """Both years of "2009-2011" are dates."""
+    assert _values("The plan ran 2009-2011.") == {"2009": "2009", "2011": "2011"}

@@ -70,6 +70,8 @@ def resolve_period(match: re.Match[str], ctx: Context) -> Found | None:
     start, end = match.span("period")
     year = int(match["pe_year"])
     modified = match["pe_mod"] is not None
+    if match["pe_fiscal"]:
+        return Found(start, end, "DATE", f"FY{year:04d}", "year", "explicit")
     if match["pe_month"]:
         month = MONTHS[match["pe_month"].lower().rstrip(".")]
         return Found(start, end, "DATE", month_value(year, month), "month", "explicit")

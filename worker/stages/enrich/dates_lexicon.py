@@ -74,7 +74,7 @@ _NUMBER = (
     r"|a\s+(?:few|couple\s+of)|few|couple\s+of|several|a|an)"
 )
 _UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|year|decade|century|centurie)s?"
-_REL = r"(?:this|last|next|past|previous|coming|current|following)"
+_REL = r"(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|following)"
 _PERIOD_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
 _PART = r"(?:morning|afternoon|evening|night)"
 
@@ -84,6 +84,7 @@ _ALTERNATIVES = [
     r"(?P<slash>(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>3[01]|[12][0-9]|0?[1-9])/(?P<sl_y>[0-9]{4}|[0-9]{2})(?![0-9/]))",
     # the end of 2019, early 2009, mid-2011, the first quarter of 2009, summer 2009, March 2009
     rf"(?P<period>(?P<pe_mod>(?:[Tt]he\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+)"
+    rf"|(?P<pe_fiscal>(?:[Ff]iscal|[Ff]inancial)\s+(?:[Yy]ear\s+)?|FY\s?)"
     rf"|(?:[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-)|(?:[Tt]he\s+)?(?P<pe_ord>first|second|third|fourth|last|1st|2nd|3rd"
     rf"|4th)\s+(?P<pe_unit>half|quarter)\s+of\s+|(?:[Tt]he\s+)?(?P<pe_season>[Ss]pring|[Ss]ummer|[Aa]utumn"
     rf"|[Ff]all|[Ww]inter)\s+(?:of\s+)?)?(?:(?P<pe_month>{_MONTH}),?\s+)?(?P<pe_year>{_YEAR}))",
@@ -97,7 +98,8 @@ _ALTERNATIVES = [
     # (a part of the day after "yesterday" or a weekday is left out of the extent, as the corpora do)
     rf"(?P<deictic>(?i:today|tonight|yesterday|tomorrow|(?:this|last)\s+{_PART}))(?![a-z])",
     # last Monday, Monday, next Monday
-    rf"(?P<weekday>(?:(?P<wd_rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd_name>{_WEEKDAY}))",
+    rf"(?P<weekday>(?:(?P<wd_rel>[Tt]his\s+(?:past|coming)|[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast|[Ee]arly|[Ll]ate)"
+    rf"\s+)?(?P<wd_name>{_WEEKDAY}))",
     # earlier this month, last week, this year, next quarter, the past decade (durations: see below)
     rf"(?P<relative>(?P<rel_adv>(?i:earlier|later|early|late)\s+)?(?P<rel_the>(?i:the)\s+)?(?P<rel_which>(?i:{_REL}))\s+"
     rf"(?P<rel_unit>(?i:{_PERIOD_UNIT}))(?![a-z]))",
@@ -107,13 +109,14 @@ _ALTERNATIVES = [
     # (over) the weekend
     r"(?P<weekend>(?<=the )weekend)(?![a-z])",
     # the end of the year, the end of this month, year end
-    r"(?P<period_rel>(?P<pr_mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of\s+)"
-    r"(?:the|this|next|last)\s+)(?P<pr_unit>(?i:week|month|year|decade|century))(?![a-z])"
+    r"(?P<period_rel>(?P<pr_mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|(?P<pr_half>first|second)"
+    r"\s+half)\s+of\s+)(?:the|this|next|last)\s+)(?P<pr_unit>(?i:week|month|year|decade|century))(?![a-z])"
     r"|(?i:year)[- ]end)",
     # in March, early March, last March (a bare month needs a preposition before it: checked in code)
     rf"(?P<month>(?P<mo_rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)(?:\s+|-))?(?P<mo_name>{_MONTH}))",
     # two years ago, a decade ago
-    rf"(?P<ago>(?P<ago_n>(?i:{_NUMBER}))[- ](?P<ago_u>(?i:{_UNIT}))\s+(?i:ago))(?![a-z])",
+    # (and "a year earlier", "a month later", told from the last date named; "two days later" is a duration)
+    rf"(?P<ago>(?P<ago_n>(?i:{_NUMBER}))[- ](?P<ago_u>(?i:{_UNIT}))\s+(?P<ago_dir>(?i:ago|earlier|later)))(?![a-z])",
     # the first quarter, the fourth quarter
     r"(?P<quarter>(?i:the\s+)?(?P<q_ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)"
     r"|(?P<q_code>Q[1-4])\s+(?P<q_year>20[0-9]{2}))",
@@ -162,10 +165,11 @@ def _gate() -> str:
         ),
         *((word, rf"\s+(?:{unit_like}|{names}|{amount})") for word in _REL[3:-1].split("|")),
         *(
-            (word, r"(?:\s+|-)(?:[0-9]|(?i:this|last|next)\b|" + _MONTH + ")")
+            (word, r"(?:\s+|-)(?:[0-9]|(?i:this|last|next)\b|" + names + ")")
             for word in ("early", "late", "mid")
         ),
         ("that", r"\s+(?i:day|morning|afternoon|evening|night)"),
+        *((word, r"\s+(?:[Yy]ear\s+)?[12]") for word in ("fiscal", "financial")),
         ("a", rf"n?\s+(?i:few|couple|{_UNIT})"),
         *((word, r"\s+(?i:quarter|half)") for word in ("first", "second", "third", "fourth")),
         *((word, rf"\s+(?:(?i:{_UNIT})|{_WEEKDAY})") for word in ("every", "each", "per")),
@@ -182,7 +186,9 @@ def _gate() -> str:
     for name in (*MONTHS, *WEEKDAYS, "christmas", "new year", "halloween", "valentine"):
         cased.setdefault(name[0].upper(), []).append(name[1:3].replace(" ", r"\s"))
     branches += [f"{initial}(?:{'|'.join(sorted(set(rests)))})" for initial, rests in cased.items()]
-    return "(?=[0-9]|" + "|".join(branches) + r"|Q[1-4])"
+    return "(?=[0-9]|" + "|".join(branches) + r"|Q[1-4]|FY)"
 
 
-PATTERN = re.compile(r"(?<![\w$£€/-])" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")
+# An expression starts at a word, not inside one nor after a currency sign; a year may follow a year and a
+# hyphen ("2009-2011").
+PATTERN = re.compile(r"(?:(?<![\w$£€/-])|(?<=[0-9]{4}-))" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")

@@ -43,8 +43,15 @@ _UNIT_WORD = re.compile(r"[a-z]+")
 _REFERENCE = {"past": "PAST_REF", "future": "FUTURE_REF", "same": "PRESENT_REF"}
 _OFFSETS = {
     "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
+    "this past": -1, "this coming": 1,
+}  # fmt: skip
+# "this past Monday" is last Monday; "early Monday" is Monday, read by the tense like a bare weekday.
+_WEEKDAY_MODIFIERS = {
+    "this past": "last", "this coming": "next", "last": "last", "past": "past", "next": "next",
+    "coming": "coming", "this": "this",
 }  # fmt: skip
 _DIRECTIONS: dict[int, Direction] = {-1: "past", 0: "same", 1: "future"}
+_CALENDAR_UNITS = frozenset({"year", "month", "quarter", "decade", "century"})
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # "the last quarter" is one calendar quarter, where "the last year" is a stretch of twelve months.
 _DATE_UNITS = frozenset({"quarter", *SEASONS})
@@ -69,7 +76,7 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Found | None:
     """on Monday (the one before, unless the sentence speaks of the future), last/next/this Monday."""
     start, end = match.span("weekday")
     weekday = WEEKDAYS[match["wd_name"].lower()]
-    modifier = (match["wd_rel"] or "").lower()
+    modifier = _WEEKDAY_MODIFIERS.get(" ".join((match["wd_rel"] or "").lower().split()), "")
     if ctx.published is None:
         return Found(start, end, "DATE", f"XXXX-WXX-{weekday + 1}", "day", "unanchored")
     stated = _stated_date_after(ctx, end)
@@ -94,7 +101,7 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
     """this week, last month, next year, earlier this month, the last quarter; "the past decade" and
     "the next year" name a stretch of time, so they are durations."""
     start, end = match.span("relative")
-    which = match["rel_which"].lower()
+    which = " ".join(match["rel_which"].lower().split())
     unit = match["rel_unit"].lower()
     offset = _OFFSETS[which]
     if (
@@ -108,7 +115,7 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
     adverb = (match["rel_adv"] or "").strip().lower()
     if adverb in {"earlier", "later"}:
         direction = "past" if adverb == "earlier" else "future"
-    if unit == "weekend" and offset == 0 and ctx.published is not None:
+    if unit == "weekend" and which == "this" and ctx.published is not None:
         # "this weekend" said on a weekday is the one just past when the sentence reports the past.
         return resolve_weekend(match, ctx, start, end)
     anchor = ctx.published
@@ -122,7 +129,8 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
 
 
 def resolve_period_relative(match: re.Match[str], ctx: Context) -> Found | None:
-    """the end of the year, the beginning of next month, year end: the value of the period itself."""
+    """the end of the year, the beginning of next month, year end: the value of the period itself (TimeML
+    keeps "end" or "beginning" as a modifier outside the value); the first half of the year: `2019-H1`."""
     start, end = match.span("period_rel")
     words = match["period_rel"].lower().replace("-", " ").split()
     unit = match["pr_unit"].lower() if match["pr_unit"] else "year"
@@ -130,22 +138,37 @@ def resolve_period_relative(match: re.Match[str], ctx: Context) -> Found | None:
     if ctx.published is None:
         return Found(start, end, "DATE", _REFERENCE[_DIRECTIONS[offset]], _granularity(unit), "unanchored")
     value = _shifted_period(ctx.published, unit, offset)
+    if match["pr_half"] and unit == "year":
+        value += "-H1" if match["pr_half"].lower() == "first" else "-H2"
     return Found(start, end, "DATE", value, _granularity(unit), "publication_date", _DIRECTIONS[offset])
 
 
 def resolve_ago(match: re.Match[str], ctx: Context) -> Found | None:
-    """two years ago -> the year two years before publication; a vague amount gives PAST_REF."""
+    """two years ago -> the year two years before publication; a vague amount gives PAST_REF.
+
+    "a year earlier" / "a month later" count from the last date the article named (else the publication
+    date); with a shorter unit ("five hours earlier", "two days later") only the amount is an expression,
+    a duration, as TimeML annotates it.
+    """
     start, end = match.span("ago")
     amount = amount_of(match["ago_n"])
     unit = _unit_name(match["ago_u"])
     granularity = _granularity(unit)
-    if ctx.published is None or amount is None or amount != int(amount):
-        return Found(start, end, "DATE", "PAST_REF", granularity, "unanchored", "past")
+    told_from_story = match["ago_dir"].lower() != "ago"
+    if told_from_story and unit not in _CALENDAR_UNITS:
+        end = match.end("ago_u")
+        return Found(start, end, "DURATION", _duration(amount, unit), granularity, "explicit")
+    sign = -1 if match["ago_dir"].lower() != "later" else 1
+    direction: Direction = "past" if sign < 0 else "future"
+    anchor = (ctx.last_day or ctx.published) if told_from_story else ctx.published
+    resolution: Resolution = "previous_date" if told_from_story and ctx.last_day else "publication_date"
+    if anchor is None or amount is None or amount != int(amount):
+        return Found(start, end, "DATE", _REFERENCE[direction], granularity, "unanchored", direction)
     try:
-        value = _ago_value(ctx.published, int(amount), unit)
+        value = _ago_value(anchor, -sign * int(amount), unit)
     except (OverflowError, ValueError):  # "99999999 days ago" lies before the calendar's first day
-        return Found(start, end, "DATE", "PAST_REF", granularity, "unanchored", "past")
-    return Found(start, end, "DATE", value, granularity, "publication_date", "past")
+        return Found(start, end, "DATE", _REFERENCE[direction], granularity, "unanchored", direction)
+    return Found(start, end, "DATE", value, granularity, resolution, direction)
 
 
 def resolve_quarter(match: re.Match[str], ctx: Context) -> Found | None:
@@ -251,6 +274,7 @@ def _season_value(anchor: date, season: str, offset: int) -> str:
 
 
 def _ago_value(published: date, amount: int, unit: str) -> str:
+    """The value `amount` units before `published` (a negative amount goes forward)."""
     if unit in {"year", "decade", "century"}:
         year = published.year - amount * {"year": 1, "decade": 10, "century": 100}[unit]
         if year < 1:
