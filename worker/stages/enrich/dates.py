@@ -14,6 +14,7 @@ from datetime import date
 from schemas import Offsets, TimeExpression
 from worker.stages.enrich import dates_absolute as absolute
 from worker.stages.enrich import dates_anchored as anchored
+from worker.stages.enrich import dates_durations as durations
 from worker.stages.enrich import dates_relative as relative
 from worker.stages.enrich.dates_context import Context, Found, Resolver
 from worker.stages.enrich.dates_lexicon import PATTERN
@@ -37,9 +38,9 @@ _RESOLVERS: dict[str, Resolver] = {
     "ago": relative.resolve_ago,
     "quarter": relative.resolve_quarter,
     "ref": relative.resolve_reference,
-    "set": relative.resolve_set,
-    "clock": relative.resolve_clock,
-    "duration": relative.resolve_duration,
+    "set": durations.resolve_set,
+    "clock": durations.resolve_clock,
+    "duration": durations.resolve_duration,
 }
 
 

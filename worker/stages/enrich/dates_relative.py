@@ -1,6 +1,5 @@
 """Resolvers of expressions relative to the publication date (today, on Monday, last week, two years
-ago, the first quarter), of references (recently) and of expressions that need no anchor (durations, sets,
-clock times).
+ago, the first quarter) and of references (recently).
 
 Without a publication date a relative expression is kept, with a TimeML reference value (PAST_REF,
 PRESENT_REF, FUTURE_REF) or an underspecified one (`XXXX-WXX-1` for "Monday") and resolution "unanchored".
@@ -11,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from schemas.enrichment import Granularity, Resolution
+from schemas.enrichment import Resolution
 from worker.stages.enrich.dates_anchored import resolve_weekend
 from worker.stages.enrich.dates_calendar import (
     Direction,
@@ -25,13 +24,13 @@ from worker.stages.enrich.dates_calendar import (
     weekday_date,
 )
 from worker.stages.enrich.dates_context import Context, Found
+from worker.stages.enrich.dates_durations import duration_value, granularity_of, unit_name
 from worker.stages.enrich.dates_lexicon import (
     MONTH_PATTERN,
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
-    UNITS,
     WEEKDAYS,
 )
 from worker.stages.enrich.dates_numbers import amount_of
@@ -39,7 +38,6 @@ from worker.stages.enrich.dates_numbers import amount_of
 _MONTH_DAY_AFTER = re.compile(
     rf",?\s+(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN}))"
 )
-_UNIT_WORD = re.compile(r"[a-z]+")
 _REFERENCE = {"past": "PAST_REF", "future": "FUTURE_REF", "same": "PRESENT_REF"}
 _OFFSETS = {
     "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
@@ -110,7 +108,7 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
         and offset != 0
         and unit not in _DATE_UNITS
     ):
-        return Found(start, end, "DURATION", _duration(1, unit), _granularity(unit), "explicit")
+        return Found(start, end, "DURATION", duration_value(1, unit), granularity_of(unit), "explicit")
     direction = _DIRECTIONS[offset]
     adverb = (match["rel_adv"] or "").strip().lower()
     if adverb in {"earlier", "later"}:
@@ -123,9 +121,9 @@ def resolve_relative(match: re.Match[str], ctx: Context) -> Found | None:
     if which in {"following", "previous"} and ctx.last_day is not None:
         anchor, resolution = ctx.last_day, "previous_date"
     if anchor is None:
-        return Found(start, end, "DATE", _REFERENCE[direction], _granularity(unit), "unanchored", direction)
+        return Found(start, end, "DATE", _REFERENCE[direction], granularity_of(unit), "unanchored", direction)
     value = _shifted_period(anchor, unit, offset)
-    return Found(start, end, "DATE", value, _granularity(unit), resolution, direction)
+    return Found(start, end, "DATE", value, granularity_of(unit), resolution, direction)
 
 
 def resolve_period_relative(match: re.Match[str], ctx: Context) -> Found | None:
@@ -136,11 +134,11 @@ def resolve_period_relative(match: re.Match[str], ctx: Context) -> Found | None:
     unit = match["pr_unit"].lower() if match["pr_unit"] else "year"
     offset = {"next": 1, "last": -1}.get(words[-2], 0) if len(words) > 2 else 0
     if ctx.published is None:
-        return Found(start, end, "DATE", _REFERENCE[_DIRECTIONS[offset]], _granularity(unit), "unanchored")
+        return Found(start, end, "DATE", _REFERENCE[_DIRECTIONS[offset]], granularity_of(unit), "unanchored")
     value = _shifted_period(ctx.published, unit, offset)
     if match["pr_half"] and unit == "year":
         value += "-H1" if match["pr_half"].lower() == "first" else "-H2"
-    return Found(start, end, "DATE", value, _granularity(unit), "publication_date", _DIRECTIONS[offset])
+    return Found(start, end, "DATE", value, granularity_of(unit), "publication_date", _DIRECTIONS[offset])
 
 
 def resolve_ago(match: re.Match[str], ctx: Context) -> Found | None:
@@ -152,12 +150,12 @@ def resolve_ago(match: re.Match[str], ctx: Context) -> Found | None:
     """
     start, end = match.span("ago")
     amount = amount_of(match["ago_n"])
-    unit = _unit_name(match["ago_u"])
-    granularity = _granularity(unit)
+    unit = unit_name(match["ago_u"])
+    granularity = granularity_of(unit)
     told_from_story = match["ago_dir"].lower() != "ago"
     if told_from_story and unit not in _CALENDAR_UNITS:
         end = match.end("ago_u")
-        return Found(start, end, "DURATION", _duration(amount, unit), granularity, "explicit")
+        return Found(start, end, "DURATION", duration_value(amount, unit), granularity, "explicit")
     sign = -1 if match["ago_dir"].lower() != "later" else 1
     direction: Direction = "past" if sign < 0 else "future"
     anchor = (ctx.last_day or ctx.published) if told_from_story else ctx.published
@@ -199,49 +197,6 @@ def resolve_quarter(match: re.Match[str], ctx: Context) -> Found | None:
 def resolve_reference(match: re.Match[str], ctx: Context) -> Found | None:
     start, end = match.span("ref")
     return Found(start, end, "DATE", "PAST_REF", "none", "unanchored", "past")
-
-
-def resolve_set(match: re.Match[str], ctx: Context) -> Found | None:
-    """every year / annually / 15 a year -> P1Y; every Monday -> XXXX-WXX-1."""
-    start, end = match.span("set")
-    word = match["set"].lower().split()[-1]
-    if word.capitalize() in {name.capitalize() for name in WEEKDAYS}:
-        return Found(start, end, "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "day", "explicit")
-    unit = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}.get(
-        word, "hour" if word == "hourly" else _unit_name(word)
-    )
-    return Found(start, end, "SET", _duration(1, unit), _granularity(unit), "explicit")
-
-
-def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
-    """18:00 UTC, 6:40 p.m., 6am, noon: a TIME on the publication day when there is one."""
-    start, end = match.span("clock")
-    if match["cl_word"]:
-        hour, minute = (12, 0) if match["cl_word"] == "noon" else (0, 0)
-    elif match["cl_hh"]:
-        hour, minute = int(match["cl_hh"]), int(match["cl_mm"])
-    else:
-        hour, minute = int(match["cl_h"]), int(match["cl_m"] or 0)
-        meridiem = (match["cl_ap"] or "").lower()
-        if meridiem.startswith("p") and hour < 12:
-            hour += 12
-        elif meridiem.startswith("a") and hour == 12:
-            hour = 0
-    day = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
-    resolution: Resolution = "publication_date" if ctx.published else "unanchored"
-    return Found(start, end, "TIME", f"{day}T{hour:02d}:{minute:02d}", "time", resolution)
-
-
-def resolve_duration(match: re.Match[str], ctx: Context) -> Found | None:
-    """two years -> P2Y, 27-year -> P27Y, thirty minutes -> PT30M, several years -> PXY."""
-    start, end = match.span("duration")
-    if match["du_vague"]:
-        unit = _unit_name(_UNIT_WORD.findall(match["du_vague"].lower())[-1])
-        return Found(start, end, "DURATION", _duration(None, unit), _granularity(unit), "explicit")
-    unit = _unit_name(match["du_u"])
-    return Found(
-        start, end, "DURATION", _duration(amount_of(match["du_n"]), unit), _granularity(unit), "explicit"
-    )
 
 
 def _shifted_period(anchor: date, unit: str, offset: int) -> str:
@@ -288,31 +243,3 @@ def _ago_value(published: date, amount: int, unit: str) -> str:
         return quarter_value(*shift_quarters(published.year, quarter_of(published), -amount))
     days = amount if unit == "day" else amount // {"hour": 24, "minute": 1440, "second": 86400}[unit]
     return (published - timedelta(days=days)).isoformat()
-
-
-def _duration(amount: float | None, unit: str) -> str:
-    """ISO 8601 duration; decades and centuries in years, fortnights in weeks, as TimeML values them."""
-    designator, in_time, _ = UNITS[unit]
-    factor = {"decade": 10, "century": 100, "fortnight": 2}.get(unit, 1)
-    if factor != 1:
-        designator = "Y" if unit != "fortnight" else "W"
-    if amount is None:
-        number = "X"
-    else:
-        scaled = amount * factor
-        number = str(int(scaled)) if scaled == int(scaled) else f"{scaled:g}"
-    return f"P{'T' if in_time else ''}{number}{designator}"
-
-
-def _unit_name(word: str) -> str:
-    """The singular unit of "years", "Centuries", "hour"."""
-    word = word.lower()
-    if word.startswith("centur"):
-        return "century"
-    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
-
-
-def _granularity(unit: str) -> Granularity:
-    if unit in SEASONS:
-        return "season"
-    return UNITS[unit][2]
