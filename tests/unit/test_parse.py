@@ -31,6 +31,8 @@ def _sentence_texts(doc: ParsedDocument) -> list[str]:
         "Date: December 19, 2019\n",
         "DATE: Dec. 19, 2019\n",
         "date 2019/12/19\n",
+        "\ufeffdate 2019-12-19\r\n",
+        "date:2019-12-19\r\n\r\n",
     ],
 )
 def test_parse_header_sets_published_and_is_cut_off(header: str) -> None:
@@ -137,3 +139,10 @@ def test_parse_unreadable_text_is_undetermined() -> None:
 def test_parse_leaves_timings_to_the_glue() -> None:
     """The stage does not time itself: timings_ms is empty."""
     assert _parse(BODY).timings_ms == {}
+
+
+def test_parse_header_only_document_has_an_empty_body() -> None:
+    """A text that is only a header keeps its date, gets an empty body and is not called foreign."""
+    doc = _parse(" date 2019-12-19\n")
+    assert (doc.text, doc.published, doc.sentences, doc.word_count) == ("", date(2019, 12, 19), [], 0)
+    assert doc.flags == ["empty_body"]

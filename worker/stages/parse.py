@@ -32,12 +32,14 @@ def parse(doc: SourceDocument) -> ParsedDocument:
         if header.published is None:
             flags.append(INVALID_HEADER_DATE)
         published = published or header.published
-    language, confidence = detect_language(text)
-    if language == "und" and doc.language:
-        language = doc.language
-    if language != "en":
-        flags.append(NON_ENGLISH)
-    if not text.strip():
+    if text.strip():
+        language, confidence = detect_language(text)
+        if language == "und" and doc.language:
+            language = doc.language
+        if language != "en":
+            flags.append(NON_ENGLISH)
+    else:  # only a header: nothing to read, and nothing to flag as foreign
+        language, confidence = doc.language or "und", 0.0
         flags.append(EMPTY_BODY)
     paragraph_spans = paragraphs(text)
     sentence_spans = sentences(text, paragraph_spans)

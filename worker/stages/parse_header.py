@@ -25,7 +25,7 @@ _MONTH_FIRST = _MONTH.format(g="mm") + r"\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+
 
 # The date must end at a word boundary: "date 2019-12-19China" is not a header, "date 2019-12-19 China" is.
 _HEADER = re.compile(
-    rf"\A\s*date\s*:?[ \t]*(?:{_ISO}|{_DAY_FIRST}|{_MONTH_FIRST})(?![\w-])\s*",
+    rf"\A\ufeff?\s*date\s*:?[ \t]*(?:{_ISO}|{_DAY_FIRST}|{_MONTH_FIRST})(?![\w-])\s*",
     re.IGNORECASE,
 )
 
