@@ -158,3 +158,12 @@ def test_extract_quotes_spans_match_the_text() -> None:
         assert SEED_EXCERPT[quote.start : quote.end] == quote.text
         for span in (quote.cue, quote.speaker):
             assert span is None or SEED_EXCERPT[span.start : span.end] == span.text
+
+
+def test_extract_quotes_reads_speech_after_a_colon() -> None:
+    """'X denied the claims: <statement>' reports the statement after the colon."""
+    text = "The company denied the claims: Its products were always tested before sale."
+    quotes = quotes_of(text, [])
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "Its products were always tested before sale")]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "The company"

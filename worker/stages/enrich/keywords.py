@@ -25,6 +25,9 @@ MIN_ENTITY_SALIENCE = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
 # Characters that end a candidate phrase (digits too: "2019" or "51" are not key phrases).
 _BREAK = r"[^a-z\s'’\-]+|\s[-–—]+(?=\s)"
+# Quotation marks and brackets become " | ", so a stopword right after one ("“the best plan") still has
+# the space in front that the stopword pattern starts from.
+_SPACED_PUNCTUATION = str.maketrans({mark: " | " for mark in '“”"«»()[]{}'})
 
 
 @cache
@@ -49,7 +52,7 @@ def _fix_up(phrase: str) -> str:
 def _candidates(text: str) -> list[str]:
     """Each candidate phrase of 1-3 words, in text order (split and joined by C-level string methods;
     only the few phrases that need it go through _fix_up)."""
-    pieces = _splitter().split(" " + text.lower())
+    pieces = _splitter().split(" " + text.lower().translate(_SPACED_PUNCTUATION))
     phrases = [" ".join(words) for words in map(str.split, pieces) if 0 < len(words) <= MAX_PHRASE_WORDS]
     return [
         _fix_up(phrase)

@@ -32,6 +32,7 @@ from worker.stages.enrich.quotes_speakers import (
 )
 
 MIN_CONTENT_WORDS = 3
+_COLON_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,6}?:\s+(?=\S)")
 _THAT_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,8}?\s+that\s+")
 # After a bare cue, the reported clause starts at once ("said denuclearization was ..."); a preposition
 # or time word there means the cue reports no clause ("said in a statement", "said on Monday.").
@@ -67,6 +68,9 @@ def _content_start(text: str, cue: re.Match[str], sentence_end: int) -> int | No
     that = _THAT_SOON.match(rest)
     if that:
         return cue.end() + that.end()
+    colon = _COLON_SOON.match(rest)
+    if colon:  # "the Church denied these allegations: She ..." reports what follows the colon
+        return cue.end() + colon.end()
     if cue.group() not in BARE_CUES:
         return None
     offset = 0
