@@ -194,10 +194,12 @@ def test_extract_dates_sets_and_times() -> None:
         "Artist Johnnie Christmas drew the cover.",
         "It is a 2000 year old tradition.",
         "A 15-year-old boy was hurt.",
+        "He won for a second time.",
+        "They swam in the Mar Menor lagoon.",
     ],
 )
 def test_extract_dates_ignores_numbers_and_words_that_are_not_dates(text: str) -> None:
-    """Counts, the verb "may", surnames and ages are not time expressions."""
+    """Counts, the verb "may", surnames, ages, ordinals and look-alike names are not time expressions."""
     assert [found for found in _dates(text) if found.type == "DATE"] == []
 
 

@@ -51,11 +51,14 @@ def resolve_duration(match: re.Match[str], ctx: Context) -> Found | None:
         unit = unit_name(_UNIT_WORD.findall(match["du_vague"].lower())[-1])
         return Found(start, end, "DURATION", duration_value(None, unit), granularity_of(unit), "explicit")
     unit = unit_name(match["du_u"])
+    amount = amount_of(match["du_n"])
+    if unit == "second" and amount is not None and amount <= 1:
+        return None  # "a second time", "one second round": the ordinal, not the unit
     return Found(
         start,
         end,
         "DURATION",
-        duration_value(amount_of(match["du_n"]), unit),
+        duration_value(amount, unit),
         granularity_of(unit),
         "explicit",
     )

@@ -58,9 +58,10 @@ COUNTED_NOUNS = words(
     "prisoners year years month months day days hour hours"
 )
 
+# An abbreviation needs its period or a day after it: "Mar Menor" is a lagoon, "Mar. 3" a date.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+[0-9])))(?![a-z])"
 )
 MONTH_PATTERN = _MONTH
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
