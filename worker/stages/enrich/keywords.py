@@ -27,7 +27,7 @@ KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "F
 _BREAK = r"[^a-z\s'’\-]+|\s[-–—]+(?=\s)"
 # Quotation marks and brackets become " | ", so a stopword right after one ("“the best plan") still has
 # the space in front that the stopword pattern starts from.
-_SPACED_PUNCTUATION = str.maketrans({mark: " | " for mark in '“”"«»()[]{}'})
+_SPACED_PUNCTUATION = str.maketrans(dict.fromkeys('“”"«»()[]{}', " | "))
 
 
 @cache

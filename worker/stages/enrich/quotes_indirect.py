@@ -32,6 +32,10 @@ from worker.stages.enrich.quotes_speakers import (
 )
 
 MIN_CONTENT_WORDS = 3
+# A cue after these is passive ("was told"), an infinitive ("to say") or a noun ("the claims").
+_NOT_BEFORE_A_SPEECH_VERB = PASSIVE_OR_INFINITIVE | frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "such", "whose"}
+)
 _COLON_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,6}?:\s+(?=\S)")
 _THAT_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,8}?\s+that\s+")
 # After a bare cue, the reported clause starts at once ("said denuclearization was ..."); a preposition
@@ -122,7 +126,7 @@ def find_indirect_quotes(
         content, speaker = reported
         content = _clip_at_direct_quote(content, direct_spans)
         start, end = _trim(text, *content)
-        if len(text[start:end].split()) < MIN_CONTENT_WORDS:
+        if len(text[start:end].split()) < MIN_CONTENT_WORDS or (found and found[-1].start == start):
             continue
         found.append(Quote(start=start, end=end, text=text[start:end], kind="indirect", speaker=speaker,
                            cue=Span(start=cue.start(), end=cue.end(), text=cue.group())))  # fmt: skip
@@ -164,7 +168,7 @@ def _reported(
             speaker = resolve_speaker(text, subject_phrase(text, *region), index, cue.start(), region)
         return (start, sentence_end), speaker
     if (
-        word_before(text, cue.start()) in PASSIVE_OR_INFINITIVE
+        word_before(text, cue.start()) in _NOT_BEFORE_A_SPEECH_VERB
         or _word_after(text, cue.end()) in NOUN_FOLLOWERS
     ):
         return None
