@@ -182,7 +182,12 @@ def test_extract_dates_sets_and_times() -> None:
     )}  # fmt: skip
     assert (found["a year"].type, found["a year"].value) == ("SET", "P1Y")
     assert (found["6:40 p.m."].type, found["6:40 p.m."].value) == ("TIME", "2019-12-19T18:40")
-    assert found["18:00 UTC"].value == "2019-12-19T18:00"
+    assert found["18:00 UTC"].value == "2019-12-19T18:00Z"
+
+
+def test_extract_dates_clock_time_takes_the_day_named_before_it() -> None:
+    """In "flew on Tuesday at 18:00 UTC" the time is on that Tuesday."""
+    assert _values("The jet flew on Tuesday at 18:00 UTC.")["18:00 UTC"] == "2019-12-17T18:00Z"
 
 
 @pytest.mark.parametrize(
@@ -232,7 +237,7 @@ def test_extract_dates_anchored_on_the_last_named_day() -> None:
         ("Prices will rise early next year.", "early next year", "2020"),
         ("It happened in the late 1970s.", "the late 1970s", "197"),
         ("It has grown in recent years.", "recent years", "PXY"),
-        ("It landed at 1930 GMT.", "1930 GMT", "2019-12-19T19:30"),
+        ("It landed at 1930 GMT.", "1930 GMT", "2019-12-19T19:30Z"),
         ("It will fall over the next few weeks.", "the next few weeks", "PXW"),
         ("Profit rose in fiscal 2009.", "fiscal 2009", "FY2009"),
         ("Sales doubled in the first half of the year.", "the first half of the year", "2019-H1"),

@@ -11,6 +11,7 @@ from worker.stages.enrich.dates_lexicon import SEASONS, UNITS, WEEKDAYS
 from worker.stages.enrich.dates_numbers import amount_of
 
 _UNIT_WORD = re.compile(r"[a-z]+")
+_UTC = re.compile(r"UTC|GMT")
 
 
 def resolve_set(match: re.Match[str], ctx: Context) -> Found | None:
@@ -26,7 +27,8 @@ def resolve_set(match: re.Match[str], ctx: Context) -> Found | None:
 
 
 def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
-    """18:00 UTC, 6:40 p.m., 6am, noon: a TIME on the publication day when there is one."""
+    """18:00 UTC, 6:40 p.m., 6am, noon: a TIME on the last day the article named (in "flew Tuesday at
+    18:00 UTC" that Tuesday), else on the publication day; `Z` marks a time given in UTC or GMT."""
     start, end = match.span("clock")
     if match["cl_word"]:
         hour, minute = (12, 0) if match["cl_word"] == "noon" else (0, 0)
@@ -39,9 +41,13 @@ def resolve_clock(match: re.Match[str], ctx: Context) -> Found | None:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
             hour = 0
-    day = ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
-    resolution: Resolution = "publication_date" if ctx.published else "unanchored"
-    return Found(start, end, "TIME", f"{day}T{hour:02d}:{minute:02d}", "time", resolution)
+    resolution: Resolution = "previous_date" if ctx.last_day else "publication_date"
+    anchor = ctx.last_day or ctx.published
+    if anchor is None:
+        resolution = "unanchored"
+    day = anchor.isoformat() if anchor else "XXXX-XX-XX"
+    zone = "Z" if _UTC.search(match["clock"]) else ""
+    return Found(start, end, "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", "time", resolution)
 
 
 def resolve_duration(match: re.Match[str], ctx: Context) -> Found | None:
