@@ -87,7 +87,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
 
 # Adverbs that sit between the speaker and the cue: "the minister further said".
 _BETWEEN = r"(?:(?:also|further|later|then|previously|earlier|again|once|reportedly|[a-z]+ly)\s+)?"
-_SPEAKER_CHARS = r"(?:(?![.!?]\s)[^\"“”«»\n;])"
+# Speaker text: no quote marks, line breaks or sentence ends, but titles and initials ("Mr. ", "U.S. ").
+_SPEAKER_CHARS = r"(?:(?:\b[A-Z][a-z]{0,2}|\b[A-Z]\.[A-Z])\.\s|(?![.!?]\s)[^\"“”«»\n;])"
 # No "^": Pattern.match(text, pos) already anchors at pos, and "^" would only match at 0.
 _AFTER_QUOTE_PUNCT = r"[ \t,:;—–\-]*"
 
