@@ -60,6 +60,8 @@ def test_extract_dates_offsets_index_the_text() -> None:
         ("The committee met on Monday.", "2019-12-16", "past"),
         ("The committee will vote on Monday.", "2019-12-23", "future"),
         ("The committee is set to vote on Tuesday.", "2019-12-24", "future"),
+        ("The couple will be buried on Sunday.", "2019-12-22", "future"),
+        ("Winds on Saturday may bring rain.", "2019-12-21", "future"),
         ("The committee voted on Thursday.", "2019-12-19", "same"),
         ("The committee will vote next Thursday.", "2019-12-26", "future"),
         ("The committee voted last Thursday.", "2019-12-12", "past"),
@@ -219,6 +221,7 @@ def test_extract_dates_month_day_follows_the_tense() -> None:
     """A month-day months away lies on the side the verb points to."""
     assert _values("The quake struck on March 3.")["March 3"] == "2019-03-03"
     assert _values("The summit will open on March 3.")["March 3"] == "2020-03-03"
+    assert _values("It announced an event to be held on December 28.")["December 28"] == "2019-12-28"
 
 
 def test_extract_dates_anchored_on_the_last_named_day() -> None:

@@ -7,8 +7,9 @@ from typing import Literal
 
 Direction = Literal["past", "future", "same"]
 
-# A month-day within a week of the anchor is taken as it is, whatever the tense around it.
-_SAME_WEEK_DAYS = 7
+# A month-day within two weeks of the anchor is taken as it is, whatever the tense around it: so near,
+# a misread tense is likelier than a date almost a year away.
+_NEAR_DAYS = 14
 
 
 def day_value(day: date) -> str:
@@ -92,7 +93,7 @@ def day_in_direction(anchor: date, month: int, day: int, direction: Direction | 
             continue
         wrong_side = nearest > anchor if direction == "past" else nearest < anchor
         right_side = other <= anchor if direction == "past" else other >= anchor
-        if wrong_side and right_side and abs((nearest - anchor).days) > _SAME_WEEK_DAYS:
+        if wrong_side and right_side and abs((nearest - anchor).days) > _NEAR_DAYS:
             return other
     return nearest
 

@@ -18,10 +18,11 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:(]|\s(?:that|which|who|whom|whose|where|when|while|but|and|because|after|before)\s"
 )
 # One pass over the lowercased window finds both kinds of cue; the future ones come first so that
-# "scheduled" or "planned" count as future, not as past participles.
+# "scheduled", "planned" or "(will/to) be held" count as future, not as past verbs.
 _CUE = re.compile(
-    r"\b(?:(?P<future>will|shall|won't|would|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|planned"
-    r"|plans?\s+to|set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming|next|until|till|later)"
+    r"\b(?:(?P<future>will|shall|won't|would|going\s+to|is\s+to|are\s+to|be\s+[a-z]+|scheduled|planned"
+    r"|plans?\s+to|set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming|next|until|till|later"
+    r"|ahead\s+of|(?:may|might)(?!\s+have))"
     r"|(?P<past>was|were|had|did|said|told|met|made|took|gave|came|went|began|held|left|won|lost|saw|ran|fell"
     r"|rose|sold|bought|paid|shot|hit|struck|died|killed|found|became|got|brought|ago|last|earlier|[a-z]+ed))\b"
     r"|(?<=[a-z])(?P<contracted>'ll)\b"
