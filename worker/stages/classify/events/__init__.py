@@ -40,7 +40,10 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     dated = _DatedSentences(doc.dates)
     published = doc.published.isoformat() if doc.published else None
     events: list[EventRecord] = []
+    named = sorted(mention.start for entity in doc.entities for mention in entity.mentions)
     for sentence, sentence_hits in _hits_by_sentence(hits, doc.sentences):
+        if bisect_left(named, sentence.start) == bisect_left(named, sentence.end):
+            continue  # nobody named: "the government" or "police" alone are too vague to code
         sentence_lower = lower[sentence.start : sentence.end]
         found = candidates(sentence_hits, sentence_lower)
         if not found:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -113,7 +113,9 @@ class DocumentActors:
     def __init__(self, doc: EnrichedDocument, lower: str) -> None:
         self.text = doc.text
         self.lower = lower
-        self.dominant = _dominant_country(doc.entities)
+        self._entities = doc.entities
+        self._dominant: str | None = None
+        self._cue_heads: frozenset[str] | None = None
         self._aliases = _north_south(doc.entities)
         self._mentions = sorted(
             (mention.start, mention.end, entity)
@@ -133,11 +135,46 @@ class DocumentActors:
         pieces = self._entity_pieces(start, end)
         pieces += _organisation_pieces(sentence, pieces)
         pieces += _alias_pieces(sentence, self._aliases, pieces)
-        pieces += _cue_pieces(self.lower[start:end], pieces)
+        pieces += self._cue_pieces(start, end, pieces)
         pieces.sort(key=lambda piece: piece.start)
         actors = _merge(pieces, sentence)
-        _fill_codes(actors, sentence, self.dominant, self._learned)
+        if any(actor.code is None for actor in actors):
+            _fill_codes(actors, sentence, self.dominant, self._learned)
         return actors
+
+    @property
+    def dominant(self) -> str | None:
+        """The document's main country, worked out the first time an actor needs it."""
+        if self._dominant is None:
+            self._dominant = _dominant_country(self._entities) or ""
+        return self._dominant or None
+
+    def _cue_pieces(self, start: int, end: int, taken: list[ActorSpan]) -> list[ActorSpan]:
+        """Sector words of text[start:end]: the document's words are matched against the cues once, then
+        each sentence only looks for the cues the document has."""
+        gaz = gazetteer()
+        if self._cue_heads is None:
+            self._cue_heads = gaz.cue_heads.intersection(self.lower.translate(SEPARATORS).split())
+        pieces = []
+        for first in self._cue_heads:
+            at = self.lower.find(first, start, end)
+            while at != -1:
+                phrase = next(
+                    (p for p in gaz.cue_phrases[first] if _whole_word(self.lower, at, at + len(p), p)), None
+                )
+                if (
+                    phrase
+                    and at + len(phrase) <= end
+                    and not _overlaps(at - start, at - start + len(phrase), taken)
+                ):
+                    sector, rank = gaz.cue_sector[phrase]
+                    pieces.append(
+                        ActorSpan(
+                            at - start, at - start + len(phrase), None, sector, None, rank, anchored=False
+                        )
+                    )
+                at = self.lower.find(first, at + 1, end)
+        return pieces
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
         pieces = []
@@ -217,21 +254,6 @@ def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
     return pieces
 
 
-def _cue_pieces(lower: str, taken: list[ActorSpan]) -> list[ActorSpan]:
-    """Sector words, found like trigger heads: a set intersection of the words, then a few finds."""
-    gaz = gazetteer()
-    pieces = []
-    for first in gaz.cue_heads.intersection(lower.translate(SEPARATORS).split()):
-        at = lower.find(first)
-        while at != -1:
-            phrase = next((p for p in gaz.cue_phrases[first] if _whole_word(lower, at, at + len(p), p)), None)
-            if phrase and not _overlaps(at, at + len(phrase), taken):
-                sector, rank = gaz.cue_sector[phrase]
-                pieces.append(ActorSpan(at, at + len(phrase), None, sector, None, rank, anchored=False))
-            at = lower.find(first, at + 1)
-    return pieces
-
-
 def _whole_word(lower: str, start: int, end: int, phrase: str) -> bool:
     return (
         lower.startswith(phrase, start)
@@ -257,7 +279,7 @@ def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
             continue
         if last and piece.start < last.end:
             continue
-        actors.append(replace(piece))
+        actors.append(piece)  # pieces are made per sentence: merging may change them in place
     # An adjective-like cue ("official", "military") alone is no actor.
     return [actor for actor in actors if actor.anchored or actor.rank > 0]
 
