@@ -21,8 +21,8 @@ _BOUNDARY = re.compile(
 # Where the target's clause ends: a new clause or a comma ("..., expected to be joined by Italy").
 # "that" does not end it ("demanded that Hamas ..."), nor do prepositions ("after four years").
 _TARGET_END = re.compile(
-    r"[;:,]|\s(?:which|who|whom|whose|but|while|whereas|when|because|although|though|where)\s"
-    r"|\sas\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
+    r"[;:]|,\s|\s(?:which|who|whom|whose|but|while|whereas|when|because|although|though|where|following|"
+    r"despite|amid|during)\s|\sas\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
 )
 _REPORT_TAIL = re.compile(
     r",[^,]*\b(?:said|says|say|told|reported|reports|announced|added|stated|confirmed|quoted|claimed|noted|"
@@ -165,7 +165,8 @@ class SentenceView:
             return Roles(source, target, False) if source or target else None
         subject = self.subject(start)
         source = self.coordinated(subject, start) if subject else []
-        objects = [actor for actor in after if actor is not by_actor and actor not in source]
+        # "rejected calls by Kofi Annan": after an active verb the "by" phrase names the target's author.
+        objects = [actor for actor in after if actor not in source and (actor is not by_actor or not noun)]
         # A named party beats a bare "troops" or "people" before it: those are often the means or victims.
         objects.sort(key=lambda actor: not actor.anchored)
         target = self.coordinated(objects[0], len(self.lower)) if objects else []
