@@ -270,3 +270,11 @@ def test_extract_dates_year_earlier_counts_from_the_story() -> None:
 def test_extract_dates_year_ranges_give_both_years() -> None:
     """Both years of "2009-2011" are dates."""
     assert _values("The plan ran 2009-2011.") == {"2009": "2009", "2011": "2011"}
+
+
+def test_extract_dates_year_carried_within_the_sentence() -> None:
+    """A month-day without a year takes a year written earlier in the same sentence; a bare month not."""
+    values = _values("He backed the act in 2001 after the attacks of September 11. It passed on October 26.")
+    assert values["September 11"] == "2001-09-11"
+    assert values["October 26"] == "2019-10-26"
+    assert _values("Sales since its launch in 2003 rose, as of March, to ten million.")["March"] == "2019-03"

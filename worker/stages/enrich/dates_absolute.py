@@ -42,7 +42,9 @@ def resolve_slash(match: re.Match[str], ctx: Context) -> Found | None:
 
 
 def resolve_month_day(match: re.Match[str], ctx: Context) -> Found | None:
-    """March 3, 2009 / 3 March 2009 / March 3 (the year nearest to the publication date)."""
+    """March 3, 2009 / 3 March 2009 / March 3: without a year, the year written earlier in the sentence
+    ("in 2001, after the September 11 attacks"), else the one nearest to the publication date on the side
+    the tense points to."""
     prefix = "mdy" if match["mdy"] else "dmy"
     month = MONTHS[match[f"{prefix}_m"].lower().rstrip(".")]
     day = int(match[f"{prefix}_d"].rstrip("stndrh"))
@@ -51,6 +53,11 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Found | None:
     if not _is_valid(2000, month, day):  # a leap year, so that February 29 is allowed
         return None
     start, end = match.span(prefix)
+    stated_year = ctx.year_in_sentence(start)
+    if stated_year is not None and _is_valid(stated_year, month, day):
+        ctx.last_day = date(stated_year, month, day)
+        direction = direction_between(ctx.published, ctx.last_day) if ctx.published else None
+        return Found(start, end, "DATE", ctx.last_day.isoformat(), "day", "previous_date", direction)
     if ctx.published is None:
         return Found(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", "day", "unanchored")
     resolved = day_in_direction(ctx.published, month, day, ctx.direction(start, end))
@@ -67,6 +74,13 @@ def resolve_period(match: re.Match[str], ctx: Context) -> Found | None:
     TimeML keeps a part such as "the end of" or "early" as a modifier outside the value, so the value of
     "the end of 2019" is `2019`.
     """
+    found = _period(match, ctx)
+    if found is not None:
+        ctx.last_year = (int(match["pe_year"]), found.end)
+    return found
+
+
+def _period(match: re.Match[str], ctx: Context) -> Found | None:
     start, end = match.span("period")
     year = int(match["pe_year"])
     modified = match["pe_mod"] is not None
@@ -89,7 +103,11 @@ def resolve_period(match: re.Match[str], ctx: Context) -> Found | None:
 
 
 def resolve_month(match: re.Match[str], ctx: Context) -> Found | None:
-    """A month without a day: "in March", "last March", "early March"."""
+    """A month without a day: "in March", "last March", "early March".
+
+    Unlike a month-day, a bare month does not take a year written earlier in its sentence: in "since its
+    launch in 2003 and, as of February, ..." it is the February before publication.
+    """
     start, end = match.span("month")
     modifier = (match["mo_rel"] or "").strip(" -").lower()
     if not modifier and ctx.word_before(start) not in DATE_PREPOSITIONS:
@@ -143,6 +161,7 @@ def _full_date(match: re.Match[str], ctx: Context, year: int, month: int, day: i
     name = match.lastgroup or ""
     start, end = match.span(name)
     ctx.last_day = date(year, month, day)
+    ctx.last_year = (year, end)
     return Found(start, end, "DATE", f"{year:04d}-{month:02d}-{day:02d}", "day", "explicit")
 
 

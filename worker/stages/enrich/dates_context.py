@@ -38,6 +38,8 @@ class Context:
     sentence_ends: list[int]
     # The last explicit day-level date mentioned, for "the following day" and the like.
     last_day: date | None = field(default=None)
+    # The last year written out (value, offset), for "in 2001 ... on September 11" in the same sentence.
+    last_year: tuple[int, int] | None = field(default=None)
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Offsets], published: date | None) -> Context:
@@ -50,12 +52,23 @@ class Context:
 
     def direction(self, start: int, end: int) -> Direction | None:
         """The tense of the sentence around `start..end`: "past", "future" or None when it has no cue."""
-        index = bisect_right(self.sentence_starts, start) - 1
-        if index >= 0 and start < self.sentence_ends[index]:
+        index = self._sentence_index(start)
+        if index >= 0:
             sentence_start, sentence_end = self.sentence_starts[index], self.sentence_ends[index]
         else:
             sentence_start, sentence_end = 0, len(self.text)
         return sentence_direction(self.text, sentence_start, sentence_end, start, end)
+
+    def year_in_sentence(self, position: int) -> int | None:
+        """The year last written out earlier in the sentence of `position`, if any."""
+        if self.last_year is None:
+            return None
+        year, year_end = self.last_year
+        return year if self._sentence_index(year_end - 1) == self._sentence_index(position) else None
+
+    def _sentence_index(self, position: int) -> int:
+        index = bisect_right(self.sentence_starts, position) - 1
+        return index if index >= 0 and position < self.sentence_ends[index] else -1
 
     def word_before(self, position: int) -> str:
         """The word just before `position` (lowercased), or "" at the start of the text."""
