@@ -101,7 +101,7 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
         key=lambda ranked_candidate: (-ranked_candidate[0], ranked_candidate[1]),
     )
     for _, _, candidate in ranked:
-        if view.reports(candidate.start) or (candidate.noun and view.is_agent(candidate.start)):
+        if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
             continue
         if candidate.frame == "MUST":
             roles = view.demand_roles(candidate.start)

@@ -26,7 +26,7 @@ _TARGET_END = re.compile(
 )
 _REPORT_TAIL = re.compile(
     r",[^,]*\b(?:said|says|say|told|reported|reports|announced|added|stated|confirmed|quoted|claimed|noted|"
-    r"according\s+to)\b[^,]*$"
+    r"according\s+to)\b[^,]{0,40}$"
 )
 # ", which leads the UNSC," between a subject and its verb: neither a clause start nor a party.
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
@@ -41,6 +41,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"across|through|via|than|like|outside|inside|around|within)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
+_ADJUNCT_BEFORE = re.compile(r"\b(?:by|in|during|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -97,9 +98,10 @@ class SentenceView:
         """How many clause boundaries come before `position` (0: the sentence's first clause)."""
         return bisect_right(self.clause_starts, position) - 1
 
-    def is_agent(self, position: int) -> bool:
-        """Whether a noun at `position` is the "by" agent of a passive ("killed by a roadside bomb")."""
-        return bool(_BY_BEFORE.search(self.lower, max(0, position - _LOOKBEHIND), position))
+    def is_adjunct(self, position: int) -> bool:
+        """Whether a noun at `position` only says how another act was done: "killed by a roadside bomb",
+        "killed in a suicide car bombing"."""
+        return bool(_ADJUNCT_BEFORE.search(self.lower, max(0, position - _LOOKBEHIND), position))
 
     def reports(self, position: int) -> bool:
         """Whether a position lies in the attribution, not in what is reported."""
