@@ -96,3 +96,9 @@ def test_sentences_never_cross_a_paragraph() -> None:
 def test_word_count_counts_whitespace_separated_words() -> None:
     """Hyphenated words and numbers are one word each."""
     assert word_count("Kim Jong-un met 15 officials.\n\nThey left.") == 7
+
+
+def test_paragraphs_split_on_windows_line_ends() -> None:
+    """A blank line written with CRLF separates paragraphs too."""
+    text = "First para.\r\n\r\nSecond para.\r\n"
+    assert [text[start:end] for start, end in paragraphs(text)] == ["First para.", "Second para."]

@@ -40,7 +40,7 @@ _CANDIDATE = re.compile(
     r"""(?<=[.!?…])[.!?…]*["'”’»)\]]*(?=\s+["'“‘«(\[]*[A-Z0-9])"""  # end punctuation, then a capital
     r"""|(?<=\n)(?=[ \t]*\S))"""  # a line break inside a paragraph: judged by the lines around it
 )
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n\s*")  # also across Windows line ends
 _LIST_ITEM = re.compile(r"[ \t]*(?:[*•]|[-–—]\s|\d+[.)]\s)")
 _WORD_START_MARKS = "\"'“‘«([—–"
 _NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\w+)""")
