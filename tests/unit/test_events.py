@@ -246,3 +246,12 @@ def test_event_id_is_stable_and_depends_on_the_codes() -> None:
     assert only_event(doc).event_id == event.event_id
     other = event_id(doc.doc_id, doc.sentences[0], event.type, event.source, [])
     assert other != event.event_id
+
+
+def test_extract_events_sports_score_is_no_violence() -> None:
+    """ "beat Germany 18-4" is a game result, not an assault."""
+    doc = enriched(
+        "Russia easily beat Germany 18-4 in the final.",
+        [("Russia", "LOC", "RUS", None), ("Germany", "LOC", "DEU", None)],
+    )
+    assert extract_events(doc) == []

@@ -8,6 +8,7 @@ parties can be found becomes the sentence's event.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -22,6 +23,9 @@ __all__ = ["extract_events"]
 
 # Events the PLOVER manual says need a recipient: without one the sentence is not coded.
 _NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
+# "beat the Germany team 18-4", "battled back to take the lead 4-3": a score makes violence a game.
+_VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
 _ARMED_STATE = frozenset({"MIL"})
 # Choosing among a sentence's candidates: the main clause's verb comes first and reports the event.
 _LATER_PENALTY = 0.02
@@ -102,6 +106,8 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
     )
     for _, _, candidate in ranked:
         if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
+            continue
+        if candidate.plover in _VIOLENCE and _SCORE.search(view.lower):
             continue
         if candidate.frame == "MUST":
             roles = view.demand_roles(candidate.start)
