@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from schemas import Amount, Offsets
 from worker.stages.enrich.amounts_numbers import DIGIT_SCALE, DIGITS, SPELLED, digits_value, spelled_value
@@ -61,17 +61,18 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # to the next possible first character; word boundaries on the left are checked in Python.
 PREFIXED_NUMBER = re.compile(rf"(?:{_PREFIX})\s?(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})")
 BARE_NUMBER = re.compile(rf"(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})(?![\w:/-]|[.,]\d)")
-# Spelled numbers are searched in " " + the lowercased text, from the non-letter before them.
-SPELLED_NUMBER = re.compile(rf"[^a-z0-9](?P<spelled>{SPELLED})\b(?!-)")
-SPELLED_NUMBER_ANY_CASE = re.compile(rf"(?i:[^a-z0-9](?P<spelled>{SPELLED})\b(?!-))")
+# Spelled numbers are searched in " " + the lowercased text, from the white space before them.
+SPELLED_NUMBER = re.compile(rf"\s(?P<spelled>{SPELLED})\b(?!-)")
+SPELLED_NUMBER_ANY_CASE = re.compile(rf"(?i:\s(?P<spelled>{SPELLED})\b(?!-))")
 _GLUED_BEFORE_DIGITS = frozenset(".,:$£€¥/-_")
-PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|percentage points?\b)")
-CURRENCY = re.compile(
-    rf"(?i:\s+(?:(?P<country>{_COUNTRY})\s+)?(?P<currency>{_CURRENCY_WORD})(?:e?s)?\b(?!\s+of\b))"
+# What follows a number, in one match: a percent sign or word, a currency word, or a unit of measure.
+AFTER_NUMBER = re.compile(
+    r"(?P<percent>\s?(?:%|percent\b|per cent\b|percentage points?\b))"
+    rf"|(?i:\s+(?:(?P<country>{_COUNTRY})\s+)?(?P<currency>{_CURRENCY_WORD})(?:e?s)?\b(?!\s+of\b))"
+    rf"|(?i:\s+(?P<unit>{_UNIT})\b)"
 )
-UNIT = re.compile(rf"(?i:\s+(?P<unit>{_UNIT})\b)")
 NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][\w'’\-]*){1,3}")
-DATE_CONTEXT_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS}|in|since|until|by|from|of|during)\s*$)")
+MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?\s*$)")
 DATE_CONTEXT_AFTER = re.compile(rf"(?i:^\s*(?:{_MONTHS})\b)")
 _SENTENCE_ENDS = frozenset(".!?")
 
@@ -104,7 +105,7 @@ def _is_date_or_year(text: str, start: int, end: int, value: float, raw: str) ->
         return True
     if raw.isdigit() and value <= 31:
         before = text[max(0, start - 12) : start]
-        return bool(re.search(rf"(?i:\b(?:{_MONTHS})\.?\s*$)", before) or DATE_CONTEXT_AFTER.match(text, end))
+        return bool(MONTH_BEFORE.search(before) or DATE_CONTEXT_AFTER.match(text, end))
     return False
 
 
@@ -118,21 +119,20 @@ def _money(text: str, match: re.Match[str]) -> Amount:
 
 def _after_number(text: str, start: int, end: int, value: float) -> Amount | None:
     """Classify a plain number by what follows it: %, a currency word, a unit, or a counted noun."""
-    percent = PERCENT.match(text, end)
-    if percent:
-        return Amount(start=start, end=percent.end(), text=text[start : percent.end()], kind="percent",
-                      value=value, unit="percent")  # fmt: skip
-    currency = CURRENCY.match(text, end)
-    if currency:
-        word = currency.group("currency").lower()
-        country = (currency.group("country") or "").lower()
-        code = DOLLAR_COUNTRIES.get(country, "USD") if word == "dollar" else SUFFIX_CURRENCIES[word]
-        return Amount(start=start, end=currency.end(), text=text[start : currency.end()], kind="money",
-                      value=value, unit=code)  # fmt: skip
-    unit = UNIT.match(text, end)
-    if unit:
-        return Amount(start=start, end=unit.end(), text=text[start : unit.end()], kind="quantity",
-                      value=value, unit=UNITS[unit.group("unit").lower()])  # fmt: skip
+    after = AFTER_NUMBER.match(text, end)
+    if after is not None:
+        stop = after.end()
+        if after.group("percent"):
+            return Amount(
+                start=start, end=stop, text=text[start:stop], kind="percent", value=value, unit="percent"
+            )
+        if after.group("currency"):
+            word = after.group("currency").lower()
+            country = (after.group("country") or "").lower()
+            code = DOLLAR_COUNTRIES.get(country, "USD") if word == "dollar" else SUFFIX_CURRENCIES[word]
+            return Amount(start=start, end=stop, text=text[start:stop], kind="money", value=value, unit=code)
+        unit = UNITS[after.group("unit").lower()]
+        return Amount(start=start, end=stop, text=text[start:stop], kind="quantity", value=value, unit=unit)
     noun = _counted_noun(text, end)
     if noun:
         return Amount(start=start, end=noun[0], text=text[start : noun[0]], kind="count", value=value,
@@ -140,8 +140,7 @@ def _after_number(text: str, start: int, end: int, value: float) -> Amount | Non
     return None
 
 
-@dataclass(frozen=True)
-class _Number:
+class _Number(NamedTuple):  # a NamedTuple: one per number in every document, so kept cheap
     start: int
     end: int
     value: float

@@ -35,8 +35,9 @@ _TENS_WORDS = trie_pattern(list(TENS))
 _SPELLED_PART = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _SCALE_TAIL = rf"\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_SPELLED_PART}\b)?"
 SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL})+)"
-# Opens with a bare \d so the regex engine can jump from digit to digit instead of trying every position.
-DIGITS = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# Opens with a plain [0-9] class so the regex engine can jump from digit to digit instead of trying
+# every position (ASCII digits only: news numbers are written with them).
+DIGITS = r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)"
 # A scale after digits: "40 billion", "20.1m", "5bn" (single letters only when glued to the digits).
 DIGIT_SCALE = rf"(?:\s+(?:{_SCALE_WORDS})\b|(?:bn|mn|m|k)\b)?"
 _TOKEN = re.compile(r"[a-z]+")

@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import groupby
 
 from schemas import Entity, Keyword
-from worker.stages.enrich.quotes_cues import trie_pattern
 
 MAX_KEYWORDS = 8
 MAX_ENTITY_KEYWORDS = 4
@@ -24,20 +24,14 @@ MAX_PHRASE_WORDS = 3
 MIN_ENTITY_SALIENCE = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
 # Characters that end a candidate phrase (digits too: "2019" or "51" are not key phrases).
-_BREAK = r"[^a-z\s'’\-]+|\s[-–—]+(?=\s)"
-# Quotation marks and brackets become " | ", so a stopword right after one ("“the best plan") still has
-# the space in front that the stopword pattern starts from.
-_SPACED_PUNCTUATION = str.maketrans(dict.fromkeys('“”"«»()[]{}', " | "))
+_SEGMENT_BREAK = re.compile(r"[^a-z\s'’\-]+|\s[-–—]+\s")
 
 
 @cache
-def _splitter() -> re.Pattern[str]:
-    """Splits lowercased text at stopwords and punctuation; built once from the shipped stopword list."""
+def _stopwords() -> frozenset[str]:
+    """The shipped stopword list, loaded once."""
     text = resources.files("worker.resources").joinpath("keywords_stopwords.txt").read_text(encoding="utf-8")
-    stopwords = sorted(set(text.split()))
-    # A stopword is matched from the space before it (the text is split with a space in front), so the
-    # regex engine only tries the stopword tree at spaces instead of at every character.
-    return re.compile(rf"{_BREAK}|\s(?:{trie_pattern(stopwords)})(?![a-z'’\-])")
+    return frozenset(text.split())
 
 
 def _fix_up(phrase: str) -> str:
@@ -50,10 +44,17 @@ def _fix_up(phrase: str) -> str:
 
 
 def _candidates(text: str) -> list[str]:
-    """Each candidate phrase of 1-3 words, in text order (split and joined by C-level string methods;
-    only the few phrases that need it go through _fix_up)."""
-    pieces = _splitter().split(" " + text.lower().translate(_SPACED_PUNCTUATION))
-    phrases = [" ".join(words) for words in map(str.split, pieces) if 0 < len(words) <= MAX_PHRASE_WORDS]
+    """Each candidate phrase of 1-3 words, in text order: the runs of non-stopwords between stopwords and
+    punctuation (grouped by itertools.groupby with a C-level set lookup; only the few phrases that need it
+    go through _fix_up)."""
+    is_stopword = _stopwords().__contains__
+    phrases = []
+    for segment in _SEGMENT_BREAK.split(text.lower()):
+        for stop, run in groupby(segment.split(), is_stopword):
+            if not stop:
+                words = list(run)
+                if len(words) <= MAX_PHRASE_WORDS:
+                    phrases.append(" ".join(words))
     return [
         _fix_up(phrase)
         if "-" in phrase or "'" in phrase or "’" in phrase or phrase.endswith(("ed", "ing"))
