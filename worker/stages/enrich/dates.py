@@ -53,8 +53,13 @@ def extract_dates(text: str, sentences: Sequence[Offsets], published: date | Non
         if kind is None:
             continue
         result = _RESOLVERS[kind](match, ctx)
-        if result is not None:
-            found.append(_as_time_expression(text, result))
+        if result is None:
+            continue
+        found.append(_as_time_expression(text, result))
+        if result.granularity == "year" and result.resolution == "explicit":
+            range_end = absolute.resolve_range_end(ctx, result.end)
+            if range_end is not None:
+                found.append(_as_time_expression(text, range_end))
     return found
 
 

@@ -23,6 +23,7 @@ from worker.stages.enrich.dates_lexicon import (
     MONTHS,
     ORDINALS,
     SEASONS,
+    YEAR_RANGE_END,
 )
 
 # Bare four-digit numbers outside this range are years only after a preposition ("in 1066").
@@ -100,6 +101,16 @@ def _period(match: re.Match[str], ctx: Context) -> Found | None:
     if not modified and not _is_bare_year(match, ctx, year):
         return None
     return Found(start, end, "DATE", f"{year:04d}", "year", "explicit")
+
+
+def resolve_range_end(ctx: Context, position: int) -> Found | None:
+    """The second year of "2009-2011", right after a year found at `position`."""
+    match = YEAR_RANGE_END.match(ctx.text, position)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    ctx.last_year = (int(match[1]), end)
+    return Found(start, end, "DATE", match[1], "year", "explicit")
 
 
 def resolve_month(match: re.Match[str], ctx: Context) -> Found | None:

@@ -190,6 +190,7 @@ def _gate() -> str:
     return "(?=[0-9]|" + "|".join(branches) + r"|Q[1-4]|FY)"
 
 
-# An expression starts at a word, not inside one nor after a currency sign; a year may follow a year and a
-# hyphen ("2009-2011").
-PATTERN = re.compile(r"(?:(?<![\w$£€/-])|(?<=[0-9]{4}-))" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")
+# An expression starts at a word, not inside one nor after a currency sign or a hyphen (the year after
+# the hyphen of "2009-2011" is found by YEAR_RANGE_END, which keeps this one check per position cheap).
+PATTERN = re.compile(r"(?<![\w$£€/-])" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")
+YEAR_RANGE_END = re.compile(r"-(" + _YEAR + ")")
