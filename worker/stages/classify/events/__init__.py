@@ -16,7 +16,7 @@ from schemas import Actor, EnrichedDocument, EventRecord, Offsets, Span, TimeExp
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import as_plover, goldstein, quad_class
-from worker.stages.classify.events.lexicon import TriggerHit, find_triggers
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, words
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -37,7 +37,8 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     """The events of a document, at most one per sentence, in text order."""
     text = doc.text
     lower = _same_length_lower(text)
-    hits = find_triggers(lower, text)
+    text_words = words(lower)
+    hits = find_triggers(lower, text, text_words)
     if not hits:
         return []
     actors: DocumentActors | None = None
@@ -52,7 +53,7 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
         found = candidates(sentence_hits, sentence_lower)
         if not found:
             continue
-        actors = actors or DocumentActors(doc, lower)
+        actors = actors or DocumentActors(doc, lower, text_words)
         spans = actors.in_sentence(sentence.start, sentence.end)
         if not spans:
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from schemas import EnrichedDocument, Entity
 from worker.stages.classify.events.actor_tables import gazetteer
-from worker.stages.classify.events.lexicon import SEPARATORS, is_word_char
+from worker.stages.classify.events.lexicon import is_word_char
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
 _GLUE = re.compile(
@@ -50,9 +50,10 @@ class ActorSpan:
 class DocumentActors:
     """The actors of one document's sentences; entity codings are worked out once per entity."""
 
-    def __init__(self, doc: EnrichedDocument, lower: str) -> None:
+    def __init__(self, doc: EnrichedDocument, lower: str, text_words: list[str]) -> None:
         self.text = doc.text
         self.lower = lower
+        self._words = text_words
         self._entities = doc.entities
         self._dominant: str | None = None
         self._cue_heads: frozenset[str] | None = None
@@ -94,7 +95,7 @@ class DocumentActors:
         each sentence only looks for the cues the document has."""
         gaz = gazetteer()
         if self._cue_heads is None:
-            self._cue_heads = gaz.cue_heads.intersection(self.lower.translate(SEPARATORS).split())
+            self._cue_heads = gaz.cue_heads.intersection(self._words)
         pieces = []
         for first in self._cue_heads:
             at = self.lower.find(first, start, end)

@@ -15,7 +15,9 @@ from importlib import resources
 # Short names for "up to N words, then a space" in the rules' `after` patterns.
 _GAP_MACROS = {f"{{g{n}}}": rf"(?:\s+\S+){{0,{n}}}?\s+" for n in (2, 4, 8)}
 # Characters that split words (so "agreed," is the word "agreed") and those that continue one ("won't").
-SEPARATORS = str.maketrans(dict.fromkeys('.,;:!?"()[]{}“”«»/\\…—–', " "))
+_SEPARATOR_CHARS = '.,;:!?"()[]{}“”«»/\\…—–'
+_SEPARATOR_TABLE = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
+_SEPARATOR_RUN = re.compile("[" + re.escape(_SEPARATOR_CHARS) + "]")
 _INNER_WORD = "'’-_"
 FRAME_ROLES = frozenset(
     {"INTENT", "THREAT", "APPEAL", "DEMAND", "ORDER", "REFUSE", "NEGATE", "ACCEPT", "MUST"}
@@ -135,9 +137,17 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char in _INNER_WORD
 
 
-def _head_positions(lower: str, forms: frozenset[str]) -> list[tuple[int, str]]:
+def words(lower: str) -> list[str]:
+    """The words of a text, punctuation split off. str.translate is fast on ASCII text only (on other
+    text it looks every character up in a dict), so other text goes through one regex substitution."""
+    if lower.isascii():
+        return lower.translate(_SEPARATOR_TABLE).split()
+    return _SEPARATOR_RUN.sub(" ", lower).split()
+
+
+def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) -> list[tuple[int, str]]:
     """Where the lexicon's word forms stand as whole words in `lower`, in text order."""
-    present = forms.intersection(lower.translate(SEPARATORS).split())
+    present = forms.intersection(text_words)
     positions = []
     for form in present:
         at = lower.find(form)
@@ -152,12 +162,13 @@ def _head_positions(lower: str, forms: frozenset[str]) -> list[tuple[int, str]]:
     return positions
 
 
-def find_triggers(lower: str, original: str) -> list[TriggerHit]:
-    """Every rule that fires in a text (`lower` is `original` lowercased, same length), in text order."""
+def find_triggers(lower: str, original: str, text_words: list[str] | None = None) -> list[TriggerHit]:
+    """Every rule that fires in a text (`lower` is `original` lowercased, same length), in text order;
+    `text_words` are `words(lower)` when the caller has them already."""
     lex = lexicon()
     hits: list[TriggerHit] = []
     covered = 0  # "lift sanctions" is one hit: "sanctions" inside it starts no other
-    for start, form in _head_positions(lower, lex.forms):
+    for start, form in _head_positions(lower, lex.forms, words(lower) if text_words is None else text_words):
         end = start + len(form)
         if start < covered:
             continue
