@@ -56,7 +56,8 @@ class DocumentActors:
         self._words = text_words
         self._entities = doc.entities
         self._dominant: str | None = None
-        self._cue_heads: frozenset[str] | None = None
+        self._cues: list[tuple[int, int, str, int]] | None = None
+        self._cue_starts: list[int] = []
         self._aliases = _north_south(doc.entities)
         self._mentions = sorted(
             (mention.start, mention.end, entity)
@@ -91,30 +92,18 @@ class DocumentActors:
         return self._dominant or None
 
     def _cue_pieces(self, start: int, end: int, taken: list[ActorSpan]) -> list[ActorSpan]:
-        """Sector words of text[start:end]: the document's words are matched against the cues once, then
-        each sentence only looks for the cues the document has."""
-        gaz = gazetteer()
-        if self._cue_heads is None:
-            self._cue_heads = gaz.cue_heads.intersection(self._words)
+        """Sector words of text[start:end], from the document's cue words found once on first use."""
+        if self._cues is None:
+            self._cues = _document_cues(self.lower, self._words)
+            self._cue_starts = [cue[0] for cue in self._cues]
         pieces = []
-        for first in self._cue_heads:
-            at = self.lower.find(first, start, end)
-            while at != -1:
-                phrase = next(
-                    (p for p in gaz.cue_phrases[first] if _whole_word(self.lower, at, at + len(p), p)), None
+        for cue_start, cue_end, sector, rank in self._cues[
+            bisect_left(self._cue_starts, start) : bisect_left(self._cue_starts, end)
+        ]:
+            if cue_end <= end and not _overlaps(cue_start - start, cue_end - start, taken):
+                pieces.append(
+                    ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, anchored=False)
                 )
-                if (
-                    phrase
-                    and at + len(phrase) <= end
-                    and not _overlaps(at - start, at - start + len(phrase), taken)
-                ):
-                    sector, rank = gaz.cue_sector[phrase]
-                    pieces.append(
-                        ActorSpan(
-                            at - start, at - start + len(phrase), None, sector, None, rank, anchored=False
-                        )
-                    )
-                at = self.lower.find(first, at + 1, end)
         return pieces
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
@@ -193,6 +182,21 @@ def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
             if piece.code is None and piece.end == end and text[piece.start : start].lower() in ("", "the "):
                 piece.code, piece.sector = organisation.code, organisation.sector
     return pieces
+
+
+def _document_cues(lower: str, text_words: list[str]) -> list[tuple[int, int, str, int]]:
+    """Every sector word of the document as (start, end, sector, rank), longest phrase at each place."""
+    gaz = gazetteer()
+    cues = []
+    for first in gaz.cue_heads.intersection(text_words):
+        at = lower.find(first)
+        while at != -1:
+            phrase = next((p for p in gaz.cue_phrases[first] if _whole_word(lower, at, at + len(p), p)), None)
+            if phrase:
+                cues.append((at, at + len(phrase), *gaz.cue_sector[phrase]))
+            at = lower.find(first, at + 1)
+    cues.sort()
+    return cues
 
 
 def _whole_word(lower: str, start: int, end: int, phrase: str) -> bool:
