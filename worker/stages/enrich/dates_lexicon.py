@@ -145,6 +145,14 @@ _STANDALONE_FIRST_WORDS = words(
 )
 
 
+# A number starts an expression only as a year, a decade, a date or time in figures, a day before a month,
+# or an amount before a time unit: "40 billion", "2,000" or "15%" are turned away at once.
+_DIGIT_GATE = (
+    rf"[0-9](?:[0-9]{{3}}(?![0-9])|[0-9]{{0,3}}(?:s\b|[-/:.][0-9]|(?:st|nd|rd|th)?[- ](?:of\s+)?"
+    rf"(?:{_MONTH}|(?i:{_UNIT}|more|centur))|\s*(?i:[ap]\.?m\b|utc|gmt)))"
+)
+
+
 def _gate() -> str:
     """A cheap necessary condition on the first word(s) of any expression, tried before the alternatives.
 
@@ -187,7 +195,7 @@ def _gate() -> str:
     for name in (*MONTHS, *WEEKDAYS, "christmas", "new year", "halloween", "valentine"):
         cased.setdefault(name[0].upper(), []).append(name[1:3].replace(" ", r"\s"))
     branches += [f"{initial}(?:{'|'.join(sorted(set(rests)))})" for initial, rests in cased.items()]
-    return "(?=[0-9]|" + "|".join(branches) + r"|Q[1-4]|FY)"
+    return "(?=" + _DIGIT_GATE + "|" + "|".join(branches) + r"|Q[1-4]|FY)"
 
 
 # An expression starts at a word, not inside one nor after a currency sign or a hyphen (the year after
