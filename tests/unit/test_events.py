@@ -255,3 +255,12 @@ def test_extract_events_sports_score_is_no_violence() -> None:
         [("Russia", "LOC", "RUS", None), ("Germany", "LOC", "DEU", None)],
     )
     assert extract_events(doc) == []
+
+
+def test_extract_events_deaths_in_an_accident_are_no_assault() -> None:
+    """ "killed in the crash" names no one who killed: no event."""
+    doc = enriched(
+        "Three Russian nationals were killed in the crash near Kinshasa.",
+        [("Russian", "NORP", "RUS", None), ("Kinshasa", "LOC", "COD", None)],
+    )
+    assert extract_events(doc) == []

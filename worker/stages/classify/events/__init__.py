@@ -26,6 +26,13 @@ _NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 # "beat the Germany team 18-4", "battled back to take the lead 4-3": a score makes violence a game.
 _VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
+# "killed in the crash", "set ablaze, killing 15": deaths in accidents and disasters are no one's act.
+_GENERIC_VIOLENCE = frozenset({"180", "183", "1823"})
+_MISHAP = re.compile(
+    r"\b(?:crash(?:ed|es)?|accident\w*|collision|collided|derail\w*|earthquake|quake|flood\w*|storm|"
+    r"hurricane|tornado|typhoon|cyclone|avalanche|landslide|mudslide|tsunami|blaze|ablaze|wildfire|"
+    r"firefighters|eruption|outbreak|went\s+down)\b"
+)
 _ARMED_STATE = frozenset({"MIL"})
 # Choosing among a sentence's candidates: the main clause's verb comes first and reports the event.
 _LATER_PENALTY = 0.02
@@ -109,6 +116,8 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
         if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
             continue
         if candidate.plover in _VIOLENCE and _SCORE.search(view.lower):
+            continue
+        if candidate.cameo in _GENERIC_VIOLENCE and _MISHAP.search(view.lower):
             continue
         if candidate.frame == "MUST":
             roles = view.demand_roles(candidate.start)
