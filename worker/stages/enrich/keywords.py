@@ -14,17 +14,17 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import groupby
 
 from schemas import Entity, Keyword
+from worker.stages.enrich.quotes_cues import trie_pattern
 
 MAX_KEYWORDS = 8
 MAX_ENTITY_KEYWORDS = 4
 MAX_PHRASE_WORDS = 3
 MIN_ENTITY_SALIENCE = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
-# Characters that end a candidate phrase (digits too: "2019" or "51" are not key phrases).
-_SEGMENT_BREAK = re.compile(r"[^a-z\s'’\-]+|\s[-–—]+\s")
+_WORD = r"[a-z][a-z'’\-]*"
+_NOT_INSIDE_A_WORD = r"(?![a-z'’\-])"
 
 
 @cache
@@ -32,6 +32,17 @@ def _stopwords() -> frozenset[str]:
     """The shipped stopword list, loaded once."""
     text = resources.files("worker.resources").joinpath("keywords_stopwords.txt").read_text(encoding="utf-8")
     return frozenset(text.split())
+
+
+@cache
+def _runs() -> re.Pattern[str]:
+    """Runs of non-stopwords separated by spaces only: punctuation, digits and stopwords end a run.
+
+    The stopword test is a negative lookahead over a prefix tree of the list, so the whole candidate
+    search is one C-level findall.
+    """
+    stop = rf"(?!{trie_pattern(sorted(_stopwords()))}{_NOT_INSIDE_A_WORD})"
+    return re.compile(rf"(?<![a-z'’\-]){stop}{_WORD}(?:[ \t]+{stop}{_WORD})*")
 
 
 def _fix_up(phrase: str) -> str:
@@ -44,23 +55,14 @@ def _fix_up(phrase: str) -> str:
 
 
 def _candidates(text: str) -> list[str]:
-    """Each candidate phrase of 1-3 words, in text order: the runs of non-stopwords between stopwords and
-    punctuation (grouped by itertools.groupby with a C-level set lookup; only the few phrases that need it
-    go through _fix_up)."""
-    is_stopword = _stopwords().__contains__
-    phrases = []
-    for segment in _SEGMENT_BREAK.split(text.lower()):
-        for stop, run in groupby(segment.split(), is_stopword):
-            if not stop:
-                words = list(run)
-                if len(words) <= MAX_PHRASE_WORDS:
-                    phrases.append(" ".join(words))
+    """Each candidate phrase of 1-3 words, in text order (only the few phrases that need it go
+    through _fix_up)."""
     return [
         _fix_up(phrase)
         if "-" in phrase or "'" in phrase or "’" in phrase or phrase.endswith(("ed", "ing"))
         else phrase
-        for phrase in phrases
-        if len(phrase) > 1
+        for phrase in _runs().findall(text.lower())
+        if len(phrase) > 1 and phrase.count(" ") < MAX_PHRASE_WORDS
     ]
 
 
@@ -78,13 +80,15 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
         for word in words:
             extra_degree[word] = extra_degree.get(word, 0) + (len(words) - 1) * count
     total = len(candidates)
+    # The first position of each phrase: later pairs overwrite earlier ones, so feed them in reverse.
+    first = dict(zip(reversed(candidates), range(total - 1, -1, -1), strict=True))
     scored = [
         (phrase, count, phrase.split()) for phrase, count in counts.items() if count > 1 and " " not in phrase
     ]
     scores: dict[str, float] = {}
     for phrase, count, words in multiword + scored:
         rake = sum(1.0 + extra_degree.get(word, 0) / frequency[word] for word in words)
-        early = 1.0 + 1.0 / (1.0 + 10.0 * candidates.index(phrase) / total)
+        early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
         scores[phrase] = rake * (1.0 + math.log(count)) * early
     return scores
 

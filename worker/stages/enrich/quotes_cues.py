@@ -58,16 +58,13 @@ def _subtree_pattern(node: Trie) -> str:
 
 _FINITE_ALTERNATION = trie_pattern(_FINITE.split())
 _PARTICIPLE_ALTERNATION = trie_pattern(_PARTICIPLES.split())
-CUE = re.compile(
-    rf"\b(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
-    rf"{_PARTICIPLE_ALTERNATION})\b"
-)
+_MULTIWORD_CUES = ["according to", "pointed out", "was quoted as saying", "were quoted as saying"]
+# All cues in one prefix tree, so each position costs one walk down the tree.
+_ALL_CUES = trie_pattern(_MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split())
+CUE = re.compile(rf"\b{_ALL_CUES}\b")
 # The same cues, looked for from the non-word character before them: a pattern that opens with a
 # character class lets the regex engine skip ahead, where one opening with \b tries every position.
-_CUE_AHEAD = re.compile(
-    rf"\W(?=(?:according to|pointed out|(?:was|were) quoted as saying|{_FINITE_ALTERNATION}|"
-    rf"{_PARTICIPLE_ALTERNATION})\b)"
-)
+_CUE_AHEAD = re.compile(rf"\W(?={_ALL_CUES}\b)")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -114,13 +111,20 @@ def plausible_speaker(phrase: str) -> bool:
     return words[0].lower() not in _CONNECTIVES
 
 
+MAX_REGION_WORDS = 12
+
+
 def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[int, int]:
     """The stretch before a cue that can hold its subject: back to the zone start, at most 12 words."""
-    region_start = zone_start
-    words = list(re.finditer(r"\S+", text[zone_start:cue_start]))
-    if len(words) > 12:
-        region_start = zone_start + words[-12].start()
-    return region_start, cue_start
+    if cue_start - zone_start < 80:  # too short to hold more than 12 words: no search needed
+        return zone_start, cue_start
+    segment = text[zone_start:cue_start]
+    parts = segment.rsplit(None, MAX_REGION_WORDS)
+    if len(parts) <= MAX_REGION_WORDS:
+        return zone_start, cue_start
+    head = parts[0]  # rsplit keeps the head as a prefix of the segment; the region starts after it
+    rest = segment[len(head) :]
+    return zone_start + len(head) + len(rest) - len(rest.lstrip()), cue_start
 
 
 _CLAUSE_BOUNDARY = re.compile(

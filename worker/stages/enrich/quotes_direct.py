@@ -115,8 +115,9 @@ def _paragraph_of(position: int, paragraph_starts: Sequence[int]) -> int:
 
 
 def find_direct_quotes(text: str, sentence_starts: Sequence[int], index: MentionIndex) -> DirectQuotes:
-    marked = marked_quotes(text)
-    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    paragraphs = paragraph_spans(text)
+    marked = marked_quotes(text, paragraphs)
+    paragraph_starts = [start for start, _ in paragraphs]
     quotes: list[Quote] = []
     cue_starts: set[int] = set()
     previous: Quote | None = None

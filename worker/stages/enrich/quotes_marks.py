@@ -13,6 +13,7 @@ from dataclasses import dataclass
 OPENING = '“"«„'
 CLOSING = '”"»“'
 _DOUBLE_MARK = re.compile(r"[“”\"«»„]")
+_ANY_MARK = re.compile(r"[“”\"«»„‘]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NEWLINE = re.compile(r"\n")
 # A curly single-quoted passage: ‘ after a space or bracket, ’ not followed by a letter (not "don’t").
@@ -88,9 +89,10 @@ def _single_quotes_in(text: str, start: int, end: int, taken: list[MarkedQuote])
     return found
 
 
-def marked_quotes(text: str) -> list[MarkedQuote]:
-    """Every passage between quotation marks, in text order."""
-    paragraphs = paragraph_spans(text)
+def marked_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedQuote]:
+    """Every passage between quotation marks, in text order, given the text's paragraph_spans."""
+    if not _ANY_MARK.search(text):
+        return []
     quotes: list[MarkedQuote] = []
     for number, (start, end) in enumerate(paragraphs):
         next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[number + 1])
