@@ -127,13 +127,25 @@ def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[i
     return zone_start + len(head) + len(rest) - len(rest.lstrip()), cue_start
 
 
-_CLAUSE_BOUNDARY = re.compile(
-    r".*(?:\s(?:and|but|while|when|because|although|after|that|which|who)\s|[;:]\s)", re.S
+_CLAUSE_BOUNDARY = re.compile(r"\s(?:and|but|while|when|because|although|after|that|which|who)\s|[;:]\s")
+_TRAILING_WORDS = frozenset(
+    str.split(
+        "also further later then previously earlier again reportedly has have had will would could may might "
+        "did does do"
+    )
 )
-_TRAILING_AUXILIARIES = re.compile(
-    r"(?:\s+(?:also|further|later|then|previously|earlier|again|reportedly|has|have|had|will|would|could|"
-    r"may|might|did|does|do|[a-z]+ly))+\s*$"
-)
+_COMMA_SPACE = re.compile(r",\s+")
+
+
+def _without_trailing_auxiliaries(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] once trailing adverbs and auxiliaries are dropped ("Korea also has")."""
+    while True:
+        segment = text[start:end].rstrip()
+        cut = segment.rfind(" ")
+        last = segment[cut + 1 :]
+        if cut < 0 or not (last in _TRAILING_WORDS or (last.endswith("ly") and last.islower())):
+            return start + len(segment)
+        end = start + cut
 
 
 def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
@@ -144,14 +156,11 @@ def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     ending in a comma ("Khaled Al-Maeena, editor at the Gazette,") keeps its head; "The talks began and
     Korea also" -> "Korea".
     """
-    boundary = _CLAUSE_BOUNDARY.match(text, start, end)
-    if boundary:
-        start = boundary.end()
-    auxiliaries = _TRAILING_AUXILIARIES.search(text, start, end)
-    if auxiliaries:
-        end = auxiliaries.start()
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
+        start = boundary.end()  # after the last one
+    end = _without_trailing_auxiliaries(text, start, end)
     segment = text[start:end].rstrip(" ,")
-    parts = [part for part in re.split(r",\s+", segment) if part.strip()]
+    parts = [part for part in _COMMA_SPACE.split(segment) if part.strip()]
     if not parts:
         return start, start
     # "Name, a role at Org" -> the name; "On Monday, the minister" -> the last part.
