@@ -140,9 +140,10 @@ _ALTERNATIVES = [
 
 # Words that can open an expression whatever follows them (the gate below needs no second word for them).
 _STANDALONE_FIRST_WORDS = words(
-    "today tonight yesterday tomorrow annually yearly monthly weekly daily hourly noon midnight "
-    "several decades years months earlier later recent weekend"
+    "today tonight yesterday tomorrow annually yearly monthly weekly daily hourly noon midnight earlier "
+    "later weekend"
 )
+_MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
 # A number starts an expression only as a year, a decade, a date or time in figures, a day before a month,
@@ -164,13 +165,16 @@ def _gate() -> str:
     unit_like = rf"(?i:{_UNIT}|{_PART}|spring|summer|autumn|fall|winter|quarter)"
     names = rf"(?:{_WEEKDAY}|{_MONTH})"
     amount = rf"[0-9]|(?i:{_NUMBER_WORD}|few|couple|several)"
+    # a number word opens an expression only before a unit: "two years", "twenty-five days", "ten-year"
+    counted = rf"(?:[- ](?i:{_NUMBER_WORD})(?=[- ]))?(?:\s+and\s+a\s+half)?[- ](?:more\s+)?(?i:{_UNIT})"
     folded: dict[str, list[str]] = {}
     for word, tail in (
         (
             "the",
-            r"\s+(?i:very|end|beginning|start|middle|close|turn|early|late|mid|first|second|third|fourth|[1-4]|[12][0-9]"
-            "|same|preceding|day"
-            rf"|{_REL}|spring|summer|autumn|fall|winter)",
+            r"\s+(?i:(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\b"
+            r"|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)|(?:early|late|mid)[-\s]"
+            rf"|[12][0-9]|{_REL}\s+(?:{unit_like}|{names}|{amount})|spring|summer|autumn|fall|winter"
+            rf"|(?:same|preceding)\s+{unit_like}|first\s+(?:{amount})|day\s+(?:before|after))",
         ),
         *((word, rf"\s+(?:{unit_like}|{names}|{amount})") for word in _REL[3:-1].split("|")),
         *(
@@ -185,16 +189,28 @@ def _gate() -> str:
         ("more", r"\s+recently"),
         ("over", r"\s+the\s+years"),
         ("year", r"[- ]end"),
+        ("recent", r"(?:ly|\s+(?:years|months|weeks|days))"),
+        *((word, r"[- ]long") for word in ("decades", "years", "months")),
         *((word, r"\s+(?:of\s+)?[12]") for word in ("spring", "summer", "autumn", "fall", "winter")),
         *((word, "") for word in sorted(_STANDALONE_FIRST_WORDS)),
-        *((word, r"") for word in _NUMBER_WORD.split("|")),
+        *((word, counted) for word in _NUMBER_WORD.split("|")),
+        *((word, rf"(?:\s+|-)(?:more\s+)?(?i:{_UNIT})") for word in ("few", "several")),
     ):
         folded.setdefault(word[0], []).append(word[1:] + tail)
     branches = [f"[{initial}{initial.upper()}](?:{'|'.join(rests)})" for initial, rests in folded.items()]
     cased: dict[str, list[str]] = {}
-    for name in (*MONTHS, *WEEKDAYS, "christmas", "new year", "halloween", "valentine"):
-        cased.setdefault(name[0].upper(), []).append(name[1:3].replace(" ", r"\s"))
-    branches += [f"{initial}(?:{'|'.join(sorted(set(rests)))})" for initial, rests in cased.items()]
+    for name in (
+        *(name.capitalize() for name in (*MONTHS, *WEEKDAYS)),
+        "Christmas",
+        "New Year",
+        "Halloween",
+        "Valentine",
+    ):
+        rest = name[1:].replace(" ", r"\s+") + (
+            r"(?:\.|\s+[0-9])" if name.lower() in _MONTH_ABBREVIATIONS else ""
+        )
+        cased.setdefault(name[0], []).append(rest)
+    branches += [f"{initial}(?:{'|'.join(sorted(rests))})" for initial, rests in cased.items()]
     return "(?=" + _DIGIT_GATE + "|" + "|".join(branches) + r"|Q[1-4]|FY)"
 
 
