@@ -23,6 +23,7 @@ from worker.stages.enrich.quotes_speakers import MentionIndex, resolve_speaker
 
 POST_ZONE_CHARS = 200
 MIN_UNATTRIBUTED_WORDS = 4
+MAX_TITLE_CHARS = 80  # a quoted title ("The Internet Explorer 6 Countdown") is short
 # A fragment shorter than MIN_UNATTRIBUTED_WORDS is a quotation only this close to its cue
 # ('told the police, "everything he did"'), else it is a scare quote ('rated "highly critical"').
 MAX_WORDS_FROM_CUE_TO_FRAGMENT = 8
@@ -135,7 +136,7 @@ def find_direct_quotes(text: str, sentence_starts: Sequence[int], index: Mention
             text, quote, _zone_start(text, quote, sentence_starts, floor), index
         )
         inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
-        if _is_title(inner):
+        if len(inner) < MAX_TITLE_CHARS and _is_title(inner):
             continue
         if attribution is None and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS:
             continue
