@@ -153,6 +153,11 @@ def _next_word_opens_sentence(text: str, position: int) -> bool:
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    if start >= end:
+        return
+    if not (text[start].isspace() or text[end - 1].isspace()):
+        spans.append((start, end))  # the usual case: nothing to trim, no copy of the text
+        return
     segment = text[start:end]
     stripped = segment.lstrip()
     if stripped:
