@@ -33,6 +33,9 @@ def _sentence_texts(doc: ParsedDocument) -> list[str]:
         "date 2019/12/19\n",
         "\ufeffdate 2019-12-19\r\n",
         "date:2019-12-19\r\n\r\n",
+        "Date: Thu, 19 Dec 2019 10:30:00 +0000\n",
+        "date 2019-12-19T10:30:00Z\n",
+        "Date: Thursday, December 19, 2019 at 10:30 a.m. GMT\n",
     ],
 )
 def test_parse_header_sets_published_and_is_cut_off(header: str) -> None:

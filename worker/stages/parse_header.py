@@ -1,8 +1,10 @@
 """The `date ...` header of the seed format: recognised, read as a calendar date, and cut off the body.
 
 Accepted at the very start of the text, after optional whitespace, case-insensitive, with an optional colon:
-`date 2019-12-19`, `date: 2019/12/19`, `date: 19 December 2019`, `Date: December 19, 2019`, `date Dec. 19 2019`.
-The header may sit on a line of its own or share its line with the first sentence (the seed does).
+`date 2019-12-19`, `date: 2019/12/19`, `date: 19 December 2019`, `Date: December 19, 2019`, `date Dec. 19 2019`,
+also with a weekday before and a time after, as feeds write them (`Date: Thu, 19 Dec 2019 10:30:00 +0000`,
+`date 2019-12-19T10:30:00Z`); the time is not kept, since `published` is a calendar date. The header may sit
+on a line of its own or share its line with the first sentence (the seed does).
 """
 
 from __future__ import annotations
@@ -23,9 +25,14 @@ _ISO = r"(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
 _DAY_FIRST = r"(?P<dd>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="dm") + r",?\s+(?P<dy>\d{4})"
 _MONTH_FIRST = _MONTH.format(g="mm") + r"\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<my>\d{4})"
 
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+"
+_TIME = (
+    r"(?:(?:T|,?[ \t]+(?:at[ \t]+)?)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ \t]*[ap]\.?m\.?)?"
+    r"(?:[ \t]*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?"
+)
 # The date must end at a word boundary: "date 2019-12-19China" is not a header, "date 2019-12-19 China" is.
 _HEADER = re.compile(
-    rf"\A\ufeff?\s*date\s*:?[ \t]*(?:{_ISO}|{_DAY_FIRST}|{_MONTH_FIRST})(?![\w-])\s*",
+    rf"\A\ufeff?\s*date\s*:?[ \t]*(?:{_WEEKDAY})?(?:{_ISO}|{_DAY_FIRST}|{_MONTH_FIRST}){_TIME}(?![\w-])\s*",
     re.IGNORECASE,
 )
 
