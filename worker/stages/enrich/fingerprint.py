@@ -9,6 +9,7 @@ fingerprint by about 5 bits: a distance of 3 catches only exact and almost exact
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -30,13 +31,15 @@ INDEX_BANDS = 4
 PROBE_RADIUS = NEAR_DUPLICATE_DISTANCE // INDEX_BANDS
 
 _FINGERPRINT_BITS = 64
+_LITTLE_ENDIAN = sys.byteorder == "little"
 _WORD_CACHE_LIMIT = 200_000
 # Word hashes are kept as signed 64-bit ints: numpy builds an int64 array from them much faster
 # than a uint64 array from ints above 2**63; the array is then reinterpreted as uint64.
 _word_hashes: dict[str, int] = {}
 
-# Odd multipliers that weigh each word of a 3-gram differently, so "a b c" and "c b a" differ.
-_POSITION_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(1))
+# Odd multipliers for the first two words of a 3-gram (the third is taken as is), so "a b c" and
+# "c b a" differ.
+_POSITION_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 _MIX_MULTIPLIER = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_SHIFT_1 = np.uint64(29)
 _MIX_SHIFT_2 = np.uint64(32)
@@ -67,8 +70,10 @@ def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
     size = min(SHINGLE_SIZE, len(words))
     count = len(words) - size + 1
     combined = hashes[:count] * _POSITION_MULTIPLIERS[0]
-    for offset in range(1, size):
-        combined ^= hashes[offset : offset + count] * _POSITION_MULTIPLIERS[offset]
+    if size > 1:
+        combined ^= hashes[1 : 1 + count] * _POSITION_MULTIPLIERS[1]
+    if size > 2:
+        combined ^= hashes[2 : 2 + count]
     # One xorshift-multiply round so that every bit of the shingle hash depends on all three words.
     combined ^= combined >> _MIX_SHIFT_1
     combined *= _MIX_MULTIPLIER
@@ -81,7 +86,8 @@ def simhash(words: Sequence[str]) -> str:
     if not words:
         return "0" * 16
     hashes = _shingle_hashes(words)
-    bits = np.unpackbits(hashes.astype("<u8").view(np.uint8), bitorder="little").reshape(-1, 64)
+    little_endian = hashes if _LITTLE_ENDIAN else hashes.astype("<u8")  # same bits on every machine
+    bits = np.unpackbits(little_endian.view(np.uint8), bitorder="little").reshape(-1, 64)
     # A float32 dot product counts the set bits per column faster than an integer sum over axis 0.
     ones_per_bit = np.ones(len(hashes), dtype=np.float32) @ bits.astype(np.float32)
     packed = np.packbits(ones_per_bit * 2 > len(hashes), bitorder="little").tobytes()
