@@ -53,7 +53,7 @@ def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
     """What the frame at `index` governs. Another frame right after it is its object ("rejected calls",
     "conceded to demands") and is swallowed, unless the first is a mere intent ("plans to demand")."""
     frame = hits[index]
-    reach_end = frame.end
+    reach_end = frame.head_end
     reach = _MODAL_REACH if frame.rule.is_modal else _FRAME_REACH
     for later in range(index + 1, len(hits)):
         hit = hits[later]
@@ -63,7 +63,7 @@ def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
         if not hit.rule.is_frame:
             return _Reach(later, later, False)
         if hit.rule.role == "INTENT":
-            reach_end = hit.end  # "will", "agree to": see through to what is promised or refused
+            reach_end = hit.head_end  # "will", "agree to": see through to what is promised or refused
             reach = _MODAL_REACH if hit.rule.is_modal else _FRAME_REACH
             continue
         if frame.rule.role == "INTENT":

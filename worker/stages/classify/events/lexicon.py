@@ -178,6 +178,7 @@ def find_triggers(lower: str, original: str, text_words: list[str] | None = None
             after = rule.after.match(lower, end) if rule.after else None
             if rule.after is None or after:
                 hits.append(TriggerHit(start, after.end() if after else end, end, rule))
-                covered = hits[-1].end
+                if not rule.is_frame:  # a frame's words may hold its content: "offer of direct talks"
+                    covered = hits[-1].end
                 break
     return hits
