@@ -123,6 +123,9 @@ def test_parse_english_is_recognised_with_confidence() -> None:
         ("El gobierno anunció el lunes que subirá los impuestos sobre el combustible, y la oposición "
          "votará en contra del plan.", "es"),
         ("Правительство заявило в понедельник, что повысит налоги на топливо.", "ru"),
+        ("東京は日本の首都です。政府は月曜日に新しい計画を発表しました。", "ja"),
+        ("政府星期一宣布将提高燃油税。", "zh"),
+        ("정부는 월요일에 연료세를 인상하겠다고 발표했다.", "ko"),
     ],
 )  # fmt: skip
 def test_parse_non_english_is_flagged_with_a_guess(text: str, language: str) -> None:

@@ -7,6 +7,7 @@ non-Latin script is named by its script. The check never fails: anything unclear
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from worker.stages.parse_lexicon import words
@@ -16,6 +17,9 @@ _SAMPLE_CHARS = 800
 _MIN_RATIO = 0.12
 # English news runs at about 0.4 with this list; a share of 0.3 or more is full confidence.
 _FULL_CONFIDENCE_RATIO = 0.3
+# A script that writes at least this share of the letters names the language (Japanese mixes kana with
+# Chinese characters, so kana need not be the majority).
+_MIN_SCRIPT_SHARE = 0.2
 
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": words(
@@ -53,18 +57,20 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "id": words("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh"),
 }
 
-# First letter of a word -> the language its script most likely writes, for non-Latin text.
-_SCRIPTS: tuple[tuple[str, str, str], ...] = (
-    ("\u3040", "\u30ff", "ja"),
-    ("\u4e00", "\u9fff", "zh"),
-    ("\uac00", "\ud7af", "ko"),
-    ("\u0400", "\u04ff", "ru"),
-    ("\u0600", "\u06ff", "ar"),
-    ("\u0590", "\u05ff", "he"),
-    ("\u0370", "\u03ff", "el"),
-    ("\u0900", "\u097f", "hi"),
-    ("\u0e00", "\u0e7f", "th"),
+# Scripts that name their language, as character classes. Kana marks Japanese even amid Chinese characters,
+# so it is tried first; Chinese characters alone are read as Chinese.
+_SCRIPTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("[\u3040-\u30ff]"), "ja"),
+    (re.compile("[\uac00-\ud7af]"), "ko"),
+    (re.compile("[\u4e00-\u9fff]"), "zh"),
+    (re.compile("[\u0400-\u04ff]"), "ru"),
+    (re.compile("[\u0600-\u06ff]"), "ar"),
+    (re.compile("[\u0590-\u05ff]"), "he"),
+    (re.compile("[\u0370-\u03ff]"), "el"),
+    (re.compile("[\u0900-\u097f]"), "hi"),
+    (re.compile("[\u0e00-\u0e7f]"), "th"),
 )
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> tuple[str, float]:
@@ -82,7 +88,7 @@ def detect_language(text: str) -> tuple[str, float]:
     ratio = hits[best] / len(words)
     if ratio >= _MIN_RATIO:
         return best, round(min(1.0, ratio / _FULL_CONFIDENCE_RATIO), 3)
-    return _script_language(words)
+    return _script_language(text[:_SAMPLE_CHARS])
 
 
 @cache
@@ -95,16 +101,14 @@ def _languages_by_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in index.items()}
 
 
-def _script_language(words: list[str]) -> tuple[str, float]:
-    counts: dict[str, int] = {}
-    for word in words:
-        first = word[0]
-        for low, high, code in _SCRIPTS:
-            if low <= first <= high:
-                counts[code] = counts.get(code, 0) + 1
-                break
-    if not counts:
+def _script_language(sample: str) -> tuple[str, float]:
+    """The language a non-Latin script names when it writes a clear share of the letters (runs only for
+    text that matched no function-word list, so its cost does not touch English news)."""
+    letters = len(_LETTER.findall(sample))
+    if not letters:
         return "und", 0.0
-    best = max(counts, key=lambda code: counts[code])
-    share = counts[best] / len(words)
-    return (best, round(share, 3)) if share >= 0.5 else ("und", round(share, 3))
+    for script, code in _SCRIPTS:
+        share = len(script.findall(sample)) / letters
+        if share >= _MIN_SCRIPT_SHARE:
+            return code, round(min(1.0, share * 2), 3)
+    return "und", 0.0
