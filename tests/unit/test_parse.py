@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,8 @@ RECEIVED = datetime(2020, 1, 1, tzinfo=UTC)
 BODY = "China says its plan is the best. Russia agreed with it on Monday."
 
 
-def _parse(text: str, **fields: object) -> ParsedDocument:
-    return parse(SourceDocument(doc_id="doc-1", text=text, received_at=RECEIVED, **fields))  # type: ignore[arg-type]
+def _parse(text: str, **fields: Any) -> ParsedDocument:
+    return parse(SourceDocument(doc_id="doc-1", text=text, received_at=RECEIVED, **fields))
 
 
 def _sentence_texts(doc: ParsedDocument) -> list[str]:

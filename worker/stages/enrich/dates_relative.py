@@ -15,6 +15,7 @@ from worker.stages.enrich.dates_anchored import resolve_weekend
 from worker.stages.enrich.dates_calendar import (
     Direction,
     closest_day,
+    direction_between,
     month_value,
     quarter_of,
     quarter_value,
@@ -36,7 +37,8 @@ from worker.stages.enrich.dates_lexicon import (
 from worker.stages.enrich.dates_numbers import amount_of
 
 _MONTH_DAY_AFTER = re.compile(
-    rf",?\s+(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-9]{{1,2}})|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN}))"
+    rf",?\s+(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>[0-9]{{1,2}})"
+    rf"|(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_PATTERN}))"
 )
 _REFERENCE = {"past": "PAST_REF", "future": "FUTURE_REF", "same": "PRESENT_REF"}
 _OFFSETS = {
@@ -79,7 +81,9 @@ def resolve_weekday(match: re.Match[str], ctx: Context) -> Found | None:
         return Found(start, end, "DATE", f"XXXX-WXX-{weekday + 1}", "day", "unanchored")
     stated = _stated_date_after(ctx, end)
     if stated is not None and stated.weekday() == weekday:
-        return Found(start, end, "DATE", stated.isoformat(), "day", "publication_date", None)
+        ctx.last_day = stated
+        direction_read = direction_between(ctx.published, stated)
+        return Found(start, end, "DATE", stated.isoformat(), "day", "publication_date", direction_read)
     direction = None if modifier else ctx.direction(start, end)
     day, read_as = weekday_date(ctx.published, weekday, direction, modifier)
     ctx.last_day = day
