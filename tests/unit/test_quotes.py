@@ -167,3 +167,15 @@ def test_extract_quotes_reads_speech_after_a_colon() -> None:
     assert [(q.kind, q.text) for q in quotes] == [("indirect", "Its products were always tested before sale")]
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == "The company"
+
+
+def test_extract_quotes_rejects_nouns_and_adverbials_as_cues_or_subjects() -> None:
+    """'in some states', 'However, asked' and a verb phrase before the cue report no speech."""
+    text = (
+        "In some states the losses are high. However, asked whether it was safe, the agency did not reply. "
+        "The drug was made in Italy until Italian authorities stated they would not license it."
+    )
+    quotes = quotes_of(text, [])
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("they would not license it", "Italian authorities")
+    ]

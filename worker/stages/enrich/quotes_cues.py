@@ -24,7 +24,7 @@ BARE_CUES = frozenset(
     str.split(
         "said says say told tells tell added adds warned warns insisted insists argued argues claimed claims "
         "believes believed thinks stated states wrote writes predicted predicts stressed stresses noted notes "
-        "maintained maintains alleged alleges adding saying stating warning claiming noting insisting arguing"
+        "alleged alleges adding saying stating warning claiming noting insisting arguing"
     )
 )
 # A cue followed by one of these is a noun ("reports have shown", "claims of abuse").
@@ -127,7 +127,18 @@ def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[i
     return zone_start + len(head) + len(rest) - len(rest.lstrip()), cue_start
 
 
-_CLAUSE_BOUNDARY = re.compile(r"\s(?:and|but|while|when|because|although|after|that|which|who)\s|[;:]\s")
+_CLAUSE_BOUNDARY = re.compile(
+    r"\s(?:and|but|while|when|because|although|after|before|until|since|unless|though|whereas|where|if|"
+    r"that|which|who)\s|[;:]\s"
+)
+# A phrase opening with one of these is a clause or an adverbial, not the speaker ("However said", "In the
+# days before the vote it predicted", "In a statement, the Church").
+NOT_A_SUBJECT_START = frozenset(
+    str.split(
+        "although though if when while because since as after before despite during following in on at "
+        "with by for from however but and so yet meanwhile instead according"
+    )
+)
 _TRAILING_WORDS = frozenset(
     str.split(
         "also further later then previously earlier again reportedly has have had will would could may might "
@@ -164,7 +175,12 @@ def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     if not parts:
         return start, start
     # "Name, a role at Org" -> the name; "On Monday, the minister" -> the last part.
-    appositive = len(parts) > 1 and parts[-1][:1].islower() and parts[0][:1].isupper()
+    appositive = (
+        len(parts) > 1
+        and parts[-1][:1].islower()
+        and parts[0][:1].isupper()
+        and parts[0].split()[0].lower() not in NOT_A_SUBJECT_START
+    )
     chosen = parts[0] if appositive else parts[-1]
     offset = text.index(chosen, start)
     return offset, offset + len(chosen)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from schemas import Offsets, Quote, Span, SpeakerRef
 from worker.stages.enrich.quotes_cues import (
     BARE_CUES,
+    NOT_A_SUBJECT_START,
     NOUN_FOLLOWERS,
     PARTICIPLES,
     PASSIVE_OR_INFINITIVE,
@@ -32,9 +33,18 @@ from worker.stages.enrich.quotes_speakers import (
 )
 
 MIN_CONTENT_WORDS = 3
-# A cue after these is passive ("was told"), an infinitive ("to say") or a noun ("the claims").
+# A cue after these is passive ("was told"), an infinitive ("to say") or a noun ("the claims",
+# "in some states", "a group of states").
 _NOT_BEFORE_A_SPEECH_VERB = PASSIVE_OR_INFINITIVE | frozenset(
-    {"the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "such", "whose"}
+    str.split(
+        "the a an his her their its these those this that such whose some many several all both other "
+        "of in for with from across among between two three"
+    )
+)
+_AUXILIARIES = frozenset(
+    str.split(
+        "was were is are has have had been be being will would can could may might should must did does do"
+    )
 )
 _COLON_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,6}?:\s+(?=\S)")
 _THAT_SOON = re.compile(r"^(?:\s+[^\s,.;:\"“”]+){0,8}?\s+that\s+")
@@ -94,8 +104,12 @@ def _is_subject(text: str, phrase: tuple[int, int], index: MentionIndex) -> bool
     if not words or not plausible_speaker(text[phrase[0] : phrase[1]]):
         return False
     first = words[0].lower()
+    if first in NOT_A_SUBJECT_START:
+        return False
     if len(words) == 1 and (first in PERSON_PRONOUNS or first in GROUP_PRONOUNS or first == "i"):
         return True
+    if first in _AUXILIARIES:
+        return False  # "was manufactured in Italy until authorities": a verb phrase, not a subject
     return bool(index.inside(*phrase)) or words[0][:1].isupper() or first in {"the", "a", "an"}
 
 
