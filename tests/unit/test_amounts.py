@@ -81,3 +81,8 @@ def test_extract_amounts_skips_years_dates_times_and_bare_numbers() -> None:
         "talks lasted three days and two of them left. Page 12 was torn."
     )
     assert amounts_of(text) == []
+
+
+def test_extract_amounts_does_not_run_a_count_into_the_next_clause() -> None:
+    """'one hostage after authorities' counts nothing: the noun phrase stops at 'after'."""
+    assert amounts_of("They freed one hostage after authorities arrived.") == []

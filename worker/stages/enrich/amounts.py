@@ -37,7 +37,9 @@ UNITS = {
     "foot": "ft", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "kg": "kg", "kilograms": "kg",
     "kilogram": "kg", "hectares": "ha", "acres": "acre", "litres": "l", "liters": "l", "barrels": "bbl",
     "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "degrees": "degree", "mph": "mph", "km/h": "km/h",
-    "square kilometres": "km2", "square kilometers": "km2", "square miles": "mi2",
+    "square kilometres": "km2", "square kilometers": "km2", "square miles": "mi2", "millimetres": "mm",
+    "millimeters": "mm", "mm": "mm", "centimetres": "cm", "centimeters": "cm", "cm": "cm", "inches": "in",
+    "inch": "in", "yards": "yd", "yard": "yd", "gallons": "gal", "knots": "kn", "kph": "km/h",
 }  # fmt: skip
 # Plural nouns that count time are durations (the dates layer's business), not counts.
 TIME_NOUNS = frozenset(
@@ -49,7 +51,10 @@ IRREGULAR_PLURALS = frozenset(
     )
 )
 _FUNCTION_WORDS = frozenset(
-    str.split("of the and in to from at on for with by or as than per a an this that its their his her")
+    str.split(
+        "of the and in to from at on for with by or as than per a an this that its their his her after before "
+        "during while when who which were was are is have has had will would could"
+    )
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _PREFIX = "|".join(re.escape(c) for c in sorted(PREFIX_CURRENCIES, key=len, reverse=True))
