@@ -264,3 +264,19 @@ def test_extract_events_deaths_in_an_accident_are_no_assault() -> None:
         [("Russian", "NORP", "RUS", None), ("Kinshasa", "LOC", "COD", None)],
     )
     assert extract_events(doc) == []
+
+
+def test_extract_events_coordinate_clause_gives_a_second_event() -> None:
+    """ "X did A, but refused B" reports two acts of X."""
+    doc = enriched(
+        "Benin opened its borders to Nigerians, but refused entry to Ghanaians.",
+        [
+            ("Benin", "LOC", "BEN", None),
+            ("Nigerians", "NORP", "NGA", None),
+            ("Ghanaians", "NORP", "GHA", None),
+        ],
+    )
+    first, second = extract_events(doc)
+    assert (first.type, codes(first.source), codes(first.target)) == ("RETREAT", {"BEN"}, {"NGA"})
+    assert (second.type, codes(second.source), codes(second.target)) == ("REJECT", {"BEN"}, {"GHA"})
+    assert first.event_id != second.event_id

@@ -38,10 +38,12 @@ _ARMED_STATE = frozenset({"MIL"})
 _LATER_PENALTY = 0.02
 _CLAUSE_PENALTY = 0.1
 _PURPOSE_PENALTY = 0.2
+_COORDINATE = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s+")
 
 
 def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
-    """The events of a document, at most one per sentence, in text order."""
+    """The events of a document, in text order: one per sentence, two when a coordinate clause reports
+    another act."""
     text = doc.text
     lower = _same_length_lower(text)
     text_words = words(lower)
@@ -64,12 +66,25 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
         spans = actors.in_sentence(sentence.start, sentence.end)
         if not spans:
             continue
-        chosen = _first_event(SentenceView.of(sentence_lower, spans), found)
-        if chosen is not None:
-            candidate, roles = chosen
-            date = dated.value_in(sentence) or published
+        date = dated.value_in(sentence) or published
+        for candidate, roles in _sentence_events(SentenceView.of(sentence_lower, spans), found):
             events.append(_record(doc, sentence, candidate, roles, date))
     return events
+
+
+def _sentence_events(view: SentenceView, found: list[Candidate]) -> list[tuple[Candidate, Roles]]:
+    """The sentence's event, and a second one when a coordinate clause after it reports another act
+    ("Benin opened its borders to X, but was still refusing admittance to Y")."""
+    first = _first_event(view, found)
+    if first is None:
+        return []
+    coordinate = _COORDINATE.search(view.lower, first[0].end)
+    if coordinate is None:
+        return [first]
+    second = _first_event(view, [c for c in found if c.start >= coordinate.end()])
+    if second is None or second[0].plover == first[0].plover:
+        return [first]
+    return [first, second]
 
 
 def _same_length_lower(text: str) -> str:
