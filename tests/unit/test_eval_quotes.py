@@ -76,3 +76,13 @@ def test_quote_scorer_counts_a_missing_or_wrong_speaker_as_wrong() -> None:
     )
     result = scorer.result()
     assert (result["speaker_accuracy"], result["speaker_scored"]) == (0.0, 2)
+
+
+def test_quote_scorer_scores_direct_quotes_only() -> None:
+    """Gold quotes are quotation spans: an indirect quote is neither a hit nor a false alarm, only counted."""
+    scorer = QuoteScorer()
+    direct = Quote(start=0, end=7, text='"Stop."', kind="direct")
+    indirect = Quote(start=20, end=40, text="x" * 20, kind="indirect")
+    scorer.add([GoldQuote(start=0, end=7, text='"Stop."', speaker=None, cue=None)], [direct, indirect], [])
+    result = scorer.result()
+    assert (result["exact_f1"], result["indirect_predicted"]) == (1.0, 1)

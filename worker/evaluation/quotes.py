@@ -1,5 +1,9 @@
 """Quote scoring: span F1 (exact and overlap) and speaker accuracy.
 
+The gold quote layer marks quotation spans (text between quotation marks), so only predicted quotes of
+kind "direct" are scored against it; indirect (reported) speech has no gold span to match and is counted
+apart, as `indirect_predicted`.
+
 Speaker accuracy is scored on the overlap-matched quotes whose gold quote names a speaker (GUM's dev file
 names none, so it reports None there). A predicted speaker is correct when its span overlaps the gold
 speaker span, or when the entity it is linked to has a mention that does: "he said" resolved to the right
@@ -22,9 +26,12 @@ class QuoteScorer:
     documents: int = 0
     spans: SpanCounts = field(default_factory=SpanCounts)
     speakers: Tally = field(default_factory=Tally)
+    indirect: int = 0
 
     def add(self, gold: Sequence[GoldQuote], predicted: Sequence[Quote], entities: Sequence[Entity]) -> None:
         self.documents += 1
+        self.indirect += sum(1 for q in predicted if q.kind != "direct")
+        predicted = [q for q in predicted if q.kind == "direct"]
         pairs = self.spans.add([(q.start, q.end) for q in gold], [(q.start, q.end) for q in predicted])
         mentions = {entity.id: [(m.start, m.end) for m in entity.mentions] for entity in entities}
         for gold_index, predicted_index in pairs:
@@ -38,6 +45,7 @@ class QuoteScorer:
             **self.spans.as_json(),
             "speaker_accuracy": self.speakers.accuracy,
             "speaker_scored": self.speakers.total,
+            "indirect_predicted": self.indirect,
         }
 
 
