@@ -34,6 +34,9 @@ _MISHAP = re.compile(
     r"firefighters|eruption|outbreak|went\s+down)\b"
 )
 _ARMED_STATE = frozenset({"MIL"})
+_AIRCRAFT = re.compile(
+    r"(?i)\b(?:warplanes?|jets?|aircraft|helicopters?|gunships?|drones?|bombers|air\s+force)\b"
+)
 # Choosing among a sentence's candidates: the main clause's verb comes first and reports the event.
 _LATER_PENALTY = 0.02
 _CLAUSE_PENALTY = 0.1
@@ -180,11 +183,14 @@ def _actor(doc: EnrichedDocument, offset: int, span: ActorSpan) -> Actor:
     )  # fmt: skip
 
 
-def _violence_kind(candidate: Candidate, roles: Roles) -> tuple[str, str]:
-    """Generic killing or attacking by a state's armed forces is conventional FIGHT, by others ASSAULT."""
-    if candidate.cameo == "180" and any(actor.sector in _ARMED_STATE for actor in roles.source):
-        return "FIGHT", "190"
-    return candidate.plover, candidate.cameo
+def _violence_kind(doc: EnrichedDocument, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
+    """Killing, attacking or bombing by a state's armed forces is conventional FIGHT (from the air when
+    aircraft do it), by anyone else ASSAULT."""
+    armed = [actor for actor in roles.source if actor.sector in _ARMED_STATE]
+    if candidate.cameo not in ("180", "183") or not armed:
+        return candidate.plover, candidate.cameo
+    flying = any(_AIRCRAFT.search(doc.text, offset + actor.start, offset + actor.end) for actor in armed)
+    return "FIGHT", "195" if flying else "190"
 
 
 def _confidence(candidate: Candidate, roles: Roles) -> float:
@@ -203,8 +209,8 @@ def event_id(doc_id: str, sentence: Offsets, plover: str, source: list[Actor], t
 def _record(
     doc: EnrichedDocument, sentence: Offsets, candidate: Candidate, roles: Roles, date: str | None
 ) -> EventRecord:
-    plover, cameo = _violence_kind(candidate, roles)
     offset = sentence.start
+    plover, cameo = _violence_kind(doc, offset, candidate, roles)
     source = [_actor(doc, offset, span) for span in roles.source]
     target = [_actor(doc, offset, span) for span in roles.target]
     action_start, action_end = offset + candidate.start, offset + candidate.end
