@@ -280,3 +280,14 @@ def test_extract_events_coordinate_clause_gives_a_second_event() -> None:
     assert (first.type, codes(first.source), codes(first.target)) == ("RETREAT", {"BEN"}, {"NGA"})
     assert (second.type, codes(second.source), codes(second.target)) == ("REJECT", {"BEN"}, {"GHA"})
     assert first.event_id != second.event_id
+
+
+def test_extract_events_state_aircraft_bombing_is_an_air_strike() -> None:
+    """Bombing by a state's warplanes is conventional force from the air: FIGHT, CAMEO 195."""
+    doc = enriched(
+        "Israeli warplanes bombed Hezbollah positions in southern Lebanon.",
+        [("Israeli", "NORP", "ISR", None), ("Lebanon", "LOC", "LBN", None)],
+    )
+    event = only_event(doc)
+    assert (event.type, event.cameo, event.quad_class) == ("FIGHT", "195", 4)
+    assert [(a.code, a.sector) for a in event.target] == [("LBN", "REB")]
