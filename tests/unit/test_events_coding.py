@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 import pytest
 
+from schemas import PloverType
 from worker.stages.classify.events.coding import compose, goldstein, goldstein_table, quad_class
-from worker.stages.classify.events.lexicon import find_triggers, inflect, lexicon
+from worker.stages.classify.events.lexicon import FRAME_ROLES, find_triggers, inflect, lexicon
 from worker.stages.classify.events.regex_trie import trie_pattern
 
 
@@ -43,8 +45,10 @@ def test_find_triggers_lowercase_only_rule_skips_the_month() -> None:
 def test_every_lexicon_rule_names_a_known_role_and_code() -> None:
     """Each rule is a PLOVER type or a frame, and its CAMEO code has a Goldstein value."""
     table = goldstein_table()
+    roles = set(get_args(PloverType)) | FRAME_ROLES
     for rules in lexicon().rules.values():
         for rule in rules:
+            assert rule.role in roles, rule
             assert rule.cameo is None or rule.cameo in table, rule
             assert 0.0 < rule.weight <= 1.0
 

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import cast, get_args
 
-from schemas.classification import PloverType
 from worker.stages.classify.events.lexicon import TriggerRule
-
-PLOVER_TYPES = frozenset(get_args(PloverType))
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE", "PROTEST"})
@@ -46,13 +42,6 @@ _THREAT_OF = {
     "174": "136", "175": "137", "191": "1381", "192": "1382", "14": "133", "15": "138", "17": "130",
     "18": "1383", "19": "1384", "20": "1385", "16": "131",
 }  # fmt: skip
-
-
-def as_plover(name: str) -> PloverType:
-    """The PLOVER type named `name`; a lexicon line with any other role is a bug worth failing on."""
-    if name not in PLOVER_TYPES:
-        raise ValueError(f"{name!r} is not one of the 18 PLOVER types: fix events_triggers.tsv")
-    return cast(PloverType, name)
 
 
 @cache
