@@ -43,6 +43,7 @@ _PREPOSITION_BEFORE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
 _ADJUNCT_BEFORE = re.compile(r"\b(?:by|in|during|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
 # "its troops", "their own forces": the source's own people, not another party.
@@ -178,7 +179,11 @@ class SentenceView:
 
     def _reciprocal(self, source: list[ActorSpan], target: list[ActorSpan]) -> Roles | None:
         """Meetings, agreements and fights of two sides: all sides act, none is the target."""
-        if len({actor.code for actor in source}) >= 2 and not target:
+        # Two sides acting together; what follows is no third party when it is a bare "prisoners" or a
+        # place ("held talks in Beijing").
+        if len({actor.code for actor in source}) >= 2 and (
+            not target or not target[0].anchored or self._before(target[0], _LOCATIVE_BEFORE)
+        ):
             return Roles(source, [], True)
         if source and target and self._before(target[0], _WITH_BEFORE):
             return Roles(source + target, [], True)
