@@ -1,8 +1,8 @@
 """Who did what to whom: PLOVER/CAMEO events from the sentences of an enriched document.
 
-A sentence is looked at only when the trigger regex fires in it; then its actors are gathered, the
-trigger hits are turned into candidates (frames joined to their contents) and the first candidate whose
-parties can be found becomes the sentence's event.
+A sentence is looked at only when a trigger word is in it and it names someone; then the trigger hits
+become candidates (frames joined to the acts they govern), its actors are gathered, and the surest
+candidate whose parties can be found becomes the sentence's event (a coordinate clause may add a second).
 """
 
 from __future__ import annotations
