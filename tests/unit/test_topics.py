@@ -1,0 +1,151 @@
+"""The topic stage: the shipped model, the decision rule and the weights file format."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from schemas import EnrichedDocument, Offsets, Tone
+from worker.stages.classify.topics import classify_topics, selected_codes, topic_model
+from worker.stages.classify.topics_features import TITLE_WEIGHT, term_counts
+from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel, load_model
+
+FOOTBALL = (
+    "United win the derby",
+    "Manchester United beat City 2-1 at Old Trafford on Sunday. The striker scored twice in the second half "
+    "and the goalkeeper saved a penalty as the home side moved to the top of the Premier League table. "
+    "The manager praised his players after the match.",
+)
+EARTHQUAKE = (
+    "Earthquake kills dozens",
+    "A magnitude 7.1 earthquake struck the coast early on Tuesday, killing at least 40 people and leaving "
+    "hundreds injured. Rescue teams searched collapsed buildings for survivors, and officials warned of "
+    "aftershocks. Thousands of residents spent the night outdoors.",
+)
+ELECTION = (
+    "Opposition wins parliamentary election",
+    "The opposition party won a majority of seats in parliament in Sunday's general election, ending the "
+    "prime minister's ten years in power. Voter turnout was 68 percent. The party leader promised to form "
+    "a coalition government and to hold a referendum on the constitution.",
+)
+
+
+def _document(title: str, text: str) -> EnrichedDocument:
+    return EnrichedDocument(
+        doc_id="doc-1",
+        text=text,
+        title=title,
+        received_at=datetime(2024, 1, 1, tzinfo=UTC),
+        language="en",
+        language_confidence=1.0,
+        paragraphs=[Offsets(start=0, end=len(text))],
+        sentences=[Offsets(start=0, end=len(text))],
+        word_count=len(text.split()),
+        entities=[],
+        dates=[],
+        quotes=[],
+        amounts=[],
+        keywords=[],
+        tone=Tone(
+            tone=0.0,
+            positive=0.0,
+            negative=0.0,
+            polarity=0.0,
+            activity_density=0.0,
+            self_group_density=0.0,
+            word_count=0,
+        ),
+        fingerprint="0" * 16,
+    )
+
+
+def _codes(title: str, text: str) -> list[str]:
+    return [topic.code for topic in classify_topics(_document(title, text))]
+
+
+def test_topic_model_loads_seventeen_iptc_codes() -> None:
+    """The shipped weights cover exactly the 17 top-level codes, one weight column each."""
+    model = topic_model()
+    assert model.codes == tuple(IPTC_TOP_LEVEL)
+    assert model.weights.shape == (len(model.index), 17)
+    assert topic_model() is model
+
+
+def test_classify_topics_football_match_is_sport() -> None:
+    """A match report is sport first."""
+    assert _codes(*FOOTBALL)[0] == "medtop:15000000"
+
+
+def test_classify_topics_earthquake_is_disaster() -> None:
+    """An earthquake with casualties is a disaster."""
+    assert _codes(*EARTHQUAKE)[0] == "medtop:03000000"
+
+
+def test_classify_topics_election_is_politics() -> None:
+    """An election report is politics first."""
+    assert _codes(*ELECTION)[0] == "medtop:11000000"
+
+
+@pytest.mark.parametrize("article", [FOOTBALL, EARTHQUAKE, ELECTION])
+def test_classify_topics_scores_are_probabilities_best_first(article: tuple[str, str]) -> None:
+    """Scores lie in [0, 1], fall from first to last, and labels are the IPTC ones."""
+    topics = classify_topics(_document(*article))
+    scores = [topic.score for topic in topics]
+    assert topics
+    assert all(0.0 <= score <= 1.0 for score in scores)
+    assert scores == sorted(scores, reverse=True)
+    assert all(topic.label == IPTC_TOP_LEVEL[topic.code] for topic in topics)
+
+
+def test_classify_topics_is_deterministic() -> None:
+    """The same document gets the same topics and scores every time."""
+    assert classify_topics(_document(*ELECTION)) == classify_topics(_document(*ELECTION))
+
+
+def test_classify_topics_empty_text_still_gets_one_topic() -> None:
+    """A text without a known word falls back to the single best code."""
+    assert len(_codes("", "zzzqx")) == 1
+
+
+def test_selected_codes_orders_passing_codes_by_margin() -> None:
+    """Every code over its threshold is chosen, the largest margin first."""
+    margins = np.array([0.5, -1.0, 2.0, 0.1], dtype=np.float32)
+    assert selected_codes(margins) == [2, 0, 3]
+
+
+def test_selected_codes_falls_back_to_best_when_none_passes() -> None:
+    """With every margin negative, the least negative code alone is chosen."""
+    margins = np.array([-0.5, -0.2, -3.0], dtype=np.float32)
+    assert selected_codes(margins) == [1]
+
+
+def test_term_counts_counts_title_words_more() -> None:
+    """Title words weigh TITLE_WEIGHT times a body word; numbers and one-letter words are dropped."""
+    counts = term_counts("Flood warning", "A flood hit 3 towns.")
+    assert counts["flood"] == 1 + TITLE_WEIGHT
+    assert counts["warning"] == TITLE_WEIGHT
+    assert "3" not in counts
+    assert "a" not in counts
+
+
+def test_topic_model_round_trips_through_weights_file(tmp_path: Path) -> None:
+    """A saved model loads back with the same vocabulary and the same margins (float16 precision)."""
+    model = TopicModel(
+        codes=("medtop:15000000", "medtop:11000000"),
+        index={"goal": 0, "vote": 1},
+        idf=np.array([1.5, 2.0], dtype=np.float32),
+        weights=np.array([[2.0, -1.0], [-1.0, 2.0]], dtype=np.float32),
+        bias=np.array([-0.5, -0.5], dtype=np.float32),
+        thresholds=np.array([0.0, 0.25], dtype=np.float32),
+    )
+    model.save(tmp_path / "model.npz")
+    loaded = load_model(tmp_path / "model.npz")
+    counts = Counter({"goal": 3, "vote": 1, "unknown": 5})
+    assert loaded.index == model.index
+    assert loaded.codes == model.codes
+    np.testing.assert_allclose(loaded.margins(counts), model.margins(counts), atol=1e-3)
+    assert loaded.margins(counts)[0] > 0 > loaded.margins(counts)[1]
