@@ -49,4 +49,3 @@ def make_app(settings: Settings) -> Celery:
         enable_utc=True,
     )
     return app
-

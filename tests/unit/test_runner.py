@@ -66,7 +66,9 @@ def test_runner_dead_letters_a_batch_that_is_not_json() -> None:
 
 def test_runner_dead_letters_for_a_failed_batch_keep_every_document() -> None:
     """A batch that failed as a whole becomes one dead letter per document, each with its payload."""
-    letters = dead_letters_for_batch("classify", encode_batch([source(1), source(2)]), RuntimeError("boom"), 3)
+    letters = dead_letters_for_batch(
+        "classify", encode_batch([source(1), source(2)]), RuntimeError("boom"), 3
+    )
     assert [(d.doc_id, d.stage, d.error_type, d.attempts) for d in letters] == [
         ("d1", "classify", "RuntimeError", 3),
         ("d2", "classify", "RuntimeError", 3),
