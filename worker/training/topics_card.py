@@ -48,9 +48,23 @@ The training code is the project's (Apache-2.0).
   over the threshold, so 0.5 is the threshold.
 - Stored as float16 (weights, IDF) in a compressed npz of {size_kb:,} KB; the scores below are those of
   the stored file, run through the worker's code.
-- Tried and not kept (k-fold F1 on the training part, on held-out no better): word bigrams (three times
-  the vocabulary, no gain), logistic regression instead of the SVM (slightly lower), naive Bayes features
-  and complement/multinomial NB (lower), stacking a second layer on the 17 scores (within noise).
+- Settings (C, title weight, document-frequency bounds) were chosen by k-fold F1 on the training part.
+  Tried and not kept, as no better on micro and macro F1 together: word bigrams (4.5 times the
+  vocabulary), logistic regression instead of the SVM, naive Bayes weighted features, multinomial NB, an
+  average of these models, a second layer stacked on the 17 scores (+0.002 micro, -0.007 macro), a
+  one-hidden-layer network (lower), thresholds tuned jointly for micro F1 (+0.002), the publication year.
+- Scoring one document takes about 0.25 ms (median, one core): one regex, a dictionary look-up per
+  distinct word, one (words x 17) matrix product.
+
+## Limits
+
+The issue's target of micro F1 >= 0.80 is not reached (about 0.77 below); macro F1 >= 0.70 and the
+baseline are. The labels are noisy for a word-based model: "Politics and conflicts" became politics, so
+politics rides along on crime, disaster and conflict stories according to which category an editor
+picked. Even thresholds tuned on the held-out split itself (cheating) lift a logistic regression of the
+same features only to 0.778 micro F1, so the gap is in the labels' agreement with the words, not in the
+thresholds. Weakest codes: conflict (its label needs a war/terror sub-category the text rarely signals),
+lifestyle and leisure, education, environment.
 
 ## Scores
 
