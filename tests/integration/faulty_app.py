@@ -9,12 +9,9 @@ from __future__ import annotations
 import time
 
 from schemas import EnrichedDocument, ParsedDocument
+from tests.integration.fault_marks import POISON_MARK, SLOW_MARK, SLOW_SECONDS
 from worker import stages
 from worker.app import app
-
-POISON_MARK = "POISON-PILL"
-SLOW_MARK = "SLOW-DOC"
-SLOW_SECONDS = 0.4
 
 _real_enrich = stages.enrich
 

@@ -11,7 +11,7 @@ import pytest
 import redis
 
 from schemas import SourceDocument
-from tests.integration.faulty_app import POISON_MARK, SLOW_MARK
+from tests.integration.fault_marks import POISON_MARK, SLOW_MARK
 from tests.integration.helpers import stream_doc_ids, wait_for
 from worker import keys
 from worker.app_factory import PARSE_TASK, make_app
