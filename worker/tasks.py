@@ -8,7 +8,7 @@ from typing import Any
 
 import redis
 import structlog
-from celery import Task
+from celery import Task, signals
 from celery.exceptions import Reject, SoftTimeLimitExceeded
 
 from worker.app import app
@@ -18,6 +18,7 @@ from worker.publish import Publisher
 from worker.runner import StageName, dead_letters_for_batch, encode_batch, run_stage
 from worker.settings import load_settings
 from worker.splitting import DeliveryGuard
+from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
 _TASK_OF: dict[StageName, str] = {"parse": PARSE_TASK, "enrich": ENRICH_TASK, "classify": CLASSIFY_TASK}
@@ -32,6 +33,11 @@ def _redis() -> redis.Redis:
 @cache
 def _publisher() -> Publisher:
     return Publisher(_redis(), load_settings())
+
+
+@signals.worker_init.connect
+def _load_resources_before_forking(**_: Any) -> None:
+    log.info("stages_warmed_up", seconds=round(warm_up_stages(), 2))
 
 
 @app.task(bind=True, name=PARSE_TASK)
