@@ -12,10 +12,10 @@ from typing import Any
 import redis
 from celery import chain
 
+from bench import NAIVE_STREAM
 from worker.app_factory import make_app
 from worker.settings import load_settings
 
-NAIVE_STREAM = "newswire:bench:naive"
 app = make_app(load_settings())
 app.conf.task_routes = {"bench.naive.*": {"queue": "parse"}}
 

@@ -20,21 +20,21 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import redis
 
-from bench.naive_app import NAIVE_STREAM
+from bench import NAIVE_STREAM
 from schemas import SourceDocument
 from worker import keys
 from worker.embedded import embedded_redis
 from worker.logging import configure_logging
 from worker.processes import running_worker
 from worker.producer import Producer
-from worker.settings import Settings
+from worker.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,6 +45,7 @@ class Outcome:
     documents: int
     seconds: float
     latencies_ms: list[float]
+    max_rss_mb: float = 0.0
 
     @property
     def docs_per_second(self) -> float:
@@ -110,6 +111,9 @@ def redis_for_bench() -> Iterator[str]:
         yield url
         return
     with embedded_redis() as embedded_url:
+        # The naive variant's app is built in this process from the environment, like a user's would be.
+        os.environ["NEWSWIRE_REDIS_URL"] = embedded_url
+        load_settings.cache_clear()
         yield embedded_url
 
 
@@ -122,7 +126,7 @@ def run_variant(name: str, module: str, url: str, args: argparse.Namespace, gold
                PYTHONPATH=str(ROOT))  # fmt: skip
     log_path = Path(tempfile.mkstemp(prefix=f"newswire-bench-{name}-", suffix=".log")[1])
     with ExitStack() as stack:
-        stack.enter_context(
+        worker = stack.enter_context(
             running_worker(env, log_path=log_path, concurrency=args.concurrency, module=module)
         )
         if module == "bench.naive_app":
@@ -145,17 +149,32 @@ def run_variant(name: str, module: str, url: str, args: argparse.Namespace, gold
         client.delete(stream)
         docs = load_documents(gold, args.documents, f"{name}")
         outcome = measure(name, client, stream, send, docs, args.batch_size, args.timeout)
+        outcome = replace(outcome, max_rss_mb=max_rss_mb(worker.pid))
     log_path.unlink(missing_ok=True)
     return outcome
+
+
+def max_rss_mb(group: int) -> float:
+    """The largest resident set among a worker's processes (its process group), in MB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if os.getpgid(int(status.parent.name)) != group:
+                continue
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+        sizes.append(int(fields.get("VmRSS", "0 kB").split()[0]) / 1024)
+    return max(sizes, default=0.0)
 
 
 def print_table(outcomes: list[Outcome], args: argparse.Namespace) -> None:
     print(f"\nnewswire end-to-end benchmark: {args.documents} wikinews documents, worker concurrency "
           f"{args.concurrency}, batch size {args.batch_size}, {os.cpu_count()} CPUs")  # fmt: skip
-    print(f"{'variant':<14}{'docs/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'seconds':>10}")
+    print(f"{'variant':<14}{'docs/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'seconds':>10}{'max RSS MB':>12}")
     for o in outcomes:
         print(f"{o.name:<14}{o.docs_per_second:>10.1f}{o.percentile(0.5):>10.0f}{o.percentile(0.99):>10.0f}"
-              f"{o.seconds:>10.2f}")  # fmt: skip
+              f"{o.seconds:>10.2f}{o.max_rss_mb:>12.0f}")  # fmt: skip
     by_name = {o.name: o for o in outcomes}
     full = by_name.get("full")
     for other in ("noop-stages", "naive-chain"):
