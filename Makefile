@@ -1,4 +1,5 @@
-# Every target bootstraps .venv from pyproject.toml first (python3 and pip are all it needs).
+# Every target bootstraps .venv from pyproject.toml first (python3 and pip are all it needs). The dev
+# environment includes the `train` extra so the training code is tested too; a worker needs neither.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -11,7 +12,7 @@ LINTED := worker schemas tests bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -41,7 +42,6 @@ bench: $(STAMP)
 
 ## retrain the topic model from the wikinews dev file (needs the `train` extra: scikit-learn)
 train-topics: $(STAMP)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 	$(BIN)/python -m worker.training.train_topics --data $(GOLD)/wikinews.dev.jsonl.gz
 
 ## regenerate the JSON Schema files from the models

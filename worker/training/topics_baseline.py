@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]  # training-only
-from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # training-only
-from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untyped]  # training-only
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
 
 from worker.training.topics_data import Example, label_matrix
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from joblib import Parallel, delayed  # type: ignore[import-untyped]  # training-only, ships no type hints
-from scipy.sparse import csr_matrix  # type: ignore[import-untyped]  # training-only, ships no type hints
-from sklearn.model_selection import KFold  # type: ignore[import-untyped]  # training-only, no type hints
-from sklearn.svm import LinearSVC  # type: ignore[import-untyped]  # training-only, ships no type hints
+from joblib import Parallel, delayed
+from scipy.sparse import csr_matrix
+from sklearn.model_selection import KFold
+from sklearn.svm import LinearSVC
 
 from worker.stages.classify.topics_features import term_counts
 from worker.stages.classify.topics_model import FloatArray, TopicModel
