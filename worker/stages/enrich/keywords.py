@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from pydantic import TypeAdapter
+
 from schemas import Entity, Keyword
 from worker.stages.enrich.quotes_cues import trie_pattern
 
@@ -70,7 +72,7 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     """RAKE score x (1 + log count) x early-position boost, per distinct phrase of 2+ words or 2+ uses.
 
     A word's RAKE score is degree / frequency, where degree adds up the lengths of the phrases it occurs
-    in: a word seen only alone scores 1, so only multi-word phrases need a loop.
+    in: a word seen only alone scores 1, so only the words of multi-word phrases need a table.
     """
     counts = Counter(candidates)
     frequency = Counter(" ".join(candidates).split())
@@ -79,33 +81,41 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     for _, count, words in multiword:
         for word in words:
             extra_degree[word] = extra_degree.get(word, 0) + (len(words) - 1) * count
+    word_score = {word: 1.0 + degree / frequency[word] for word, degree in extra_degree.items()}
     total = len(candidates)
     # The first position of each phrase: later pairs overwrite earlier ones, so feed them in reverse.
     first = dict(zip(reversed(candidates), range(total - 1, -1, -1), strict=True))
-    scored = [
-        (phrase, count, phrase.split()) for phrase, count in counts.items() if count > 1 and " " not in phrase
-    ]
     scores: dict[str, float] = {}
-    for phrase, count, words in multiword + scored:
-        rake = sum(1.0 + extra_degree.get(word, 0) / frequency[word] for word in words)
+    for phrase, count, words in multiword:
         early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
-        scores[phrase] = rake * (1.0 + math.log(count)) * early
+        scores[phrase] = sum(map(word_score.__getitem__, words)) * (1.0 + math.log(count)) * early
+    for phrase, count in counts.items():
+        if count > 1 and " " not in phrase:
+            early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
+            scores[phrase] = word_score.get(phrase, 1.0) * (1.0 + math.log(count)) * early
     return scores
 
 
-def _entity_keywords(entities: Sequence[Entity]) -> list[Keyword]:
+def _entity_keywords(entities: Sequence[Entity]) -> list[tuple[str, float]]:
+    """(canonical name, salience) of the most salient entities of the keyword types."""
     best: dict[str, float] = defaultdict(float)
     for entity in entities:
         if entity.type in KEYWORD_ENTITY_TYPES and entity.salience >= MIN_ENTITY_SALIENCE:
             best[entity.canonical] = max(best[entity.canonical], entity.salience)
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:MAX_ENTITY_KEYWORDS]
-    return [Keyword(text=name, score=round(score, 4)) for name, score in ranked]
+    return [(name, round(score, 4)) for name, score in ranked]
 
 
 def _mostly_names(phrase: str, name_words: set[str]) -> bool:
     """True when most of a phrase's words are names the entity keywords already stand for."""
     words = phrase.split()
     return sum(word in name_words for word in words) * 2 > len(words)
+
+
+@cache
+def _keyword_list() -> TypeAdapter[list[Keyword]]:
+    """Validates all keywords of a document in one call, several times cheaper than one model each."""
+    return TypeAdapter(list[Keyword])
 
 
 def extract_keywords(text: str, words: Sequence[str], entities: Sequence[Entity]) -> list[Keyword]:
@@ -116,12 +126,15 @@ def extract_keywords(text: str, words: Sequence[str], entities: Sequence[Entity]
     }
     scores = _phrase_scores(_candidates(text))
     top = max(scores.values(), default=1.0)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    # Best score first, ties alphabetically: the reverse sort is stable, so it keeps the alphabetical
+    # order of equal scores, and both sorts run on C-level keys.
+    ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
     wanted = MAX_KEYWORDS - len(named)
-    phrases: list[Keyword] = []
-    for phrase, score in ranked:
+    phrases: list[tuple[str, float]] = []
+    for phrase in ranked:
         if len(phrases) == wanted:
             break
         if not _mostly_names(phrase, name_words):  # else already there as (part of) an entity name
-            phrases.append(Keyword(text=phrase, score=round(score / top, 4)))
-    return sorted(named + phrases, key=lambda keyword: (-keyword.score, keyword.text))
+            phrases.append((phrase, round(scores[phrase] / top, 4)))
+    chosen = sorted(named + phrases, key=lambda keyword: (-keyword[1], keyword[0]))
+    return _keyword_list().validate_python([{"text": name, "score": score} for name, score in chosen])
