@@ -8,6 +8,7 @@ non-Latin script is named by its script. The check never fails: anything unclear
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from worker.stages.parse_lexicon import words
@@ -80,10 +81,13 @@ def detect_language(text: str) -> tuple[str, float]:
     if not words:
         return "und", 0.0
     hits = dict.fromkeys(_FUNCTION_WORDS, 0)
-    languages_of = _languages_by_word()
-    for word in words:
-        for code in languages_of.get(word, ()):
-            hits[code] += 1
+    # Counting the matched words by the number of their language group keeps the per-word work in C
+    # (small ints hash at once, tuples would be hashed anew for every word): only the few distinct
+    # groups are spread over their languages in Python.
+    groups, group_of_word = _language_groups()
+    for group, count in Counter(filter(None, map(group_of_word.get, words))).items():
+        for code in groups[group]:
+            hits[code] += count
     best = max(hits, key=lambda code: hits[code])
     ratio = hits[best] / len(words)
     if ratio >= _MIN_RATIO:
@@ -92,13 +96,23 @@ def detect_language(text: str) -> tuple[str, float]:
 
 
 @cache
-def _languages_by_word() -> dict[str, tuple[str, ...]]:
-    """Each function word with the languages it belongs to, so the text is read once for all of them."""
+def _language_groups() -> tuple[list[tuple[str, ...]], dict[str, int]]:
+    """The distinct sets of languages a function word belongs to (numbered from 1, so that no group is
+    falsy), and each function word with the number of its group: the text is read once for all languages."""
     index: dict[str, list[str]] = {}
     for code, vocabulary in _FUNCTION_WORDS.items():
         for word in vocabulary:
             index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}
+    groups: list[tuple[str, ...]] = [()]
+    group_of_codes: dict[tuple[str, ...], int] = {}
+    group_of_word: dict[str, int] = {}
+    for word, codes in index.items():
+        key = tuple(codes)
+        if key not in group_of_codes:
+            group_of_codes[key] = len(groups)
+            groups.append(key)
+        group_of_word[word] = group_of_codes[key]
+    return groups, group_of_word
 
 
 def _script_language(sample: str) -> tuple[str, float]:
