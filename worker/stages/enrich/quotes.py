@@ -10,15 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemas import Entity, Offsets, Quote
-from worker.stages.enrich.quotes_direct import find_direct_quotes
+from worker.stages.enrich.quotes_cues import find_cues
+from worker.stages.enrich.quotes_direct import Cues, find_direct_quotes
 from worker.stages.enrich.quotes_indirect import find_indirect_quotes
+from worker.stages.enrich.quotes_marks import has_quotation_marks
 from worker.stages.enrich.quotes_speakers import MentionIndex
 
 
 def extract_quotes(text: str, sentences: Sequence[Offsets], entities: Sequence[Entity]) -> list[Quote]:
     """Direct and indirect quotes in text order."""
+    cues = find_cues(text)
+    if not cues and not has_quotation_marks(text):
+        return []  # nothing can be a quote: skip indexing the mentions
     index = MentionIndex(entities, text)
     sentence_starts = [sentence.start for sentence in sentences]
-    direct = find_direct_quotes(text, sentence_starts, index)
-    indirect = find_indirect_quotes(text, sentences, direct.quotes, direct.cue_starts, index)
+    direct = find_direct_quotes(text, sentence_starts, index, Cues(cues, [cue.start() for cue in cues]))
+    indirect = find_indirect_quotes(text, sentences, direct.quotes, direct.cue_starts, index, cues)
     return sorted(direct.quotes + indirect, key=lambda quote: (quote.start, quote.end))

@@ -12,13 +12,13 @@ from worker.stages.enrich.quotes_cues import (
     CUE_THEN_SPEAKER,
     PASSIVE_OR_INFINITIVE,
     SPEAKER_THEN_CUE,
-    find_cues,
+    cues_between,
     plausible_speaker,
     speaker_region_before,
     subject_phrase,
     word_before,
 )
-from worker.stages.enrich.quotes_marks import MarkedQuote, marked_quotes, paragraph_spans
+from worker.stages.enrich.quotes_marks import MarkedQuote, has_quotation_marks, marked_quotes, paragraph_spans
 from worker.stages.enrich.quotes_speakers import MentionIndex, resolve_speaker
 
 POST_ZONE_CHARS = 200
@@ -74,9 +74,19 @@ def _after(text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex) ->
     return None
 
 
-def _before(text: str, quote: MarkedQuote, zone_start: int, index: MentionIndex) -> Attribution | None:
+@dataclass(frozen=True)
+class Cues:
+    """The document's speech cues, found once, with their starts for bisecting."""
+
+    matches: list[re.Match[str]]
+    starts: list[int]
+
+
+def _before(
+    text: str, quote: MarkedQuote, zone_start: int, index: MentionIndex, all_cues: Cues
+) -> Attribution | None:
     """`X said, "..."`, `X told the BBC: "..."`, `according to X, "..."`: the last cue before the quote."""
-    cues = find_cues(text, zone_start, quote.start)
+    cues = cues_between(all_cues.matches, all_cues.starts, zone_start, quote.start)
     if not cues or word_before(text, cues[-1].start()) in PASSIVE_OR_INFINITIVE:
         return None
     cue = cues[-1]
@@ -115,7 +125,11 @@ def _paragraph_of(position: int, paragraph_starts: Sequence[int]) -> int:
     return bisect_right(paragraph_starts, position) - 1
 
 
-def find_direct_quotes(text: str, sentence_starts: Sequence[int], index: MentionIndex) -> DirectQuotes:
+def find_direct_quotes(
+    text: str, sentence_starts: Sequence[int], index: MentionIndex, cues: Cues
+) -> DirectQuotes:
+    if not has_quotation_marks(text):
+        return DirectQuotes([], set())
     paragraphs = paragraph_spans(text)
     marked = marked_quotes(text, paragraphs)
     paragraph_starts = [start for start, _ in paragraphs]
@@ -133,7 +147,7 @@ def find_direct_quotes(text: str, sentence_starts: Sequence[int], index: Mention
         zone_end = min(next_start, paragraph_end, quote.end + POST_ZONE_CHARS)
         floor = max(marked[number - 1].end if number else 0, paragraph_starts[paragraph])
         attribution = _after(text, quote, zone_end, index) or _before(
-            text, quote, _zone_start(text, quote, sentence_starts, floor), index
+            text, quote, _zone_start(text, quote, sentence_starts, floor), index, cues
         )
         inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
         if len(inner) < MAX_TITLE_CHARS and _is_title(inner):

@@ -19,7 +19,6 @@ from worker.stages.enrich.quotes_cues import (
     PARTICIPLES,
     PASSIVE_OR_INFINITIVE,
     TELL_VERBS,
-    find_cues,
     plausible_speaker,
     speaker_region_before,
     subject_phrase,
@@ -124,13 +123,18 @@ class _SentenceFinder:
 
 
 def find_indirect_quotes(
-    text: str, sentences: Sequence[Offsets], direct: Sequence[Quote], used_cues: set[int], index: MentionIndex
+    text: str,
+    sentences: Sequence[Offsets],
+    direct: Sequence[Quote],
+    used_cues: set[int],
+    index: MentionIndex,
+    cues: Sequence[re.Match[str]],
 ) -> list[Quote]:
     finder = _SentenceFinder(sentences, len(text))
     direct_spans = [(quote.start, quote.end) for quote in direct]
     found: list[Quote] = []
     last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None = None
-    for cue in find_cues(text):
+    for cue in cues:
         if cue.start() in used_cues or any(s <= cue.start() < e for s, e in direct_spans):
             continue
         sentence = finder.around(cue.start())

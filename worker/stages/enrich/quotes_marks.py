@@ -8,6 +8,7 @@ therefore a quote up to the paragraph end, continued by the next paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 OPENING = '“"«„'
@@ -58,7 +59,9 @@ def _is_opening(text: str, position: int) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
-def _double_quotes_in(text: str, start: int, end: int, next_opens: bool) -> list[MarkedQuote]:
+def _double_quotes_in(
+    text: str, start: int, end: int, next_paragraph: tuple[int, int] | None
+) -> list[MarkedQuote]:
     quotes: list[MarkedQuote] = []
     open_at: int | None = None
     for match in _DOUBLE_MARK.finditer(text, start, end):
@@ -73,7 +76,8 @@ def _double_quotes_in(text: str, start: int, end: int, next_opens: bool) -> list
             open_at = position  # a second opening mark: the first one was stray
     if open_at is not None:
         paragraph_end = _trimmed_end(text, open_at, end)
-        quotes.append(MarkedQuote(open_at, paragraph_end, closed=False, continues=next_opens))
+        continues = next_paragraph is not None and _opens_with_mark(text, *next_paragraph)
+        quotes.append(MarkedQuote(open_at, paragraph_end, closed=False, continues=continues))
     return quotes
 
 
@@ -89,14 +93,26 @@ def _single_quotes_in(text: str, start: int, end: int, taken: list[MarkedQuote])
     return found
 
 
+def has_quotation_marks(text: str) -> bool:
+    """Whether the text holds any mark a quotation can open or close with."""
+    return _ANY_MARK.search(text) is not None
+
+
 def marked_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedQuote]:
-    """Every passage between quotation marks, in text order, given the text's paragraph_spans."""
-    if not _ANY_MARK.search(text):
+    """Every passage between quotation marks, in text order, given the text's paragraph_spans.
+
+    The marks are found in one scan; only the paragraphs that hold one are looked at.
+    """
+    marks = [match.start() for match in _ANY_MARK.finditer(text)]
+    if not marks:
         return []
     quotes: list[MarkedQuote] = []
     for number, (start, end) in enumerate(paragraphs):
-        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[number + 1])
-        in_paragraph = _double_quotes_in(text, start, end, next_opens)
+        first = bisect_left(marks, start)
+        if first == len(marks) or marks[first] >= end:
+            continue
+        next_paragraph = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        in_paragraph = _double_quotes_in(text, start, end, next_paragraph)
         if "‘" in text[start:end]:
             in_paragraph += _single_quotes_in(text, start, end, in_paragraph)
         quotes.extend(sorted(in_paragraph, key=lambda quote: quote.start))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from schemas import Entity, SpeakerRef
@@ -60,7 +61,7 @@ class MentionIndex:
             if entity.type in SPEAKER_TYPES
             for span in entity.mentions
         ]
-        mentions.sort(key=lambda mention: (mention.start, mention.end))
+        mentions.sort(key=itemgetter(0, 1))  # by start, then end; a C-level key
         self.mentions = mentions
         self.starts = [mention.start for mention in mentions]
 
