@@ -8,9 +8,9 @@ capitalised common word opens a sentence there.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry, lexicon
 from worker.stages.enrich.ner.segment import CONNECTOR, FIRST_WORD, NEXT_WORD, SKIPPED, segment_run
@@ -52,44 +52,80 @@ def is_sentence_start(text: str, position: int, starts: Collection[int]) -> bool
 def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     """Every name chunk of the text, in order."""
     ordered = sorted(sentence_starts)
-    starts = frozenset(ordered)
-    common_words = lexicon().common_words
+    ordered.append(len(text) + 1)  # a sentinel, so the walk below needs no bounds check
+    starts = frozenset(sentence_starts)
     chunks: list[Chunk] = []
+    next_index = 0
     for match in RUN.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if start and text[start - 1] in _INSIDE_WORD:
             continue  # the capital inside "iPhone" or after "al-"
         run = match.group()
-        if run in SKIPPED or text.startswith("$", match.end()):
+        if run in SKIPPED or text.startswith("$", end):
             continue  # a capitalised function word, or the "US" of "US$40"
         if run.startswith("The "):  # "The North said": the article, then the name
             start, run = start + 4, run[4:]
-        parts = [(start, run)]
-        inner = bisect_right(ordered, start)
-        if inner < len(ordered) and ordered[inner] < match.end():  # "Washington D.C. The team"
-            cut = ordered[inner] - start
-            parts = [(start, run[:cut].rstrip()), (ordered[inner], run[cut:])]
-        for part_start, part in parts:
-            has_article = text[max(0, part_start - 4) : part_start] in _ARTICLES
-            # Only a common word opening a sentence is treated differently, so most runs skip the check.
-            first_word = part.split(" ", 1)[0].lower()
-            initial = (
-                not has_article and first_word in common_words and is_sentence_start(text, part_start, starts)
-            )
-            for piece in segment_run(part, initial):
-                article = piece.article
-                if article is None and has_article and piece.start == 0:
-                    article = -4
-                chunks.append(
-                    Chunk(
-                        part_start + piece.start,
-                        part_start + piece.end,
-                        part[piece.start : piece.end],
-                        piece.type,
-                        piece.entry,
-                        piece.after_title,
-                        None if article is None else part_start + article,
-                        piece.opening_word,
-                    )
-                )
+        # Runs come in text order, so the next sentence start only moves forward.
+        while ordered[next_index] <= start:
+            next_index += 1
+        sentence_start = ordered[next_index]
+        if sentence_start < end:  # "Washington D.C. The team": two sentences, two parts
+            cut = sentence_start - start
+            _add_chunks(chunks, text, start, run[:cut].rstrip(), starts)
+            _add_chunks(chunks, text, sentence_start, run[cut:], starts)
+        else:
+            _add_chunks(chunks, text, start, run, starts)
     return chunks
+
+
+def _add_chunks(chunks: list[Chunk], text: str, start: int, part: str, starts: frozenset[int]) -> None:
+    """The chunks of one part of a run (a run cut at no sentence start is one part)."""
+    has_article = start >= 4 and text.startswith(_ARTICLES, start - 4)
+    # Only a common word opening a sentence is treated differently, so most runs skip the check.
+    initial = not has_article and _opens_with_common_word(part) and is_sentence_start(text, start, starts)
+    for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in _pieces(
+        part, has_article, initial
+    ):
+        chunks.append(
+            Chunk(
+                start + rel_start,
+                start + rel_end,
+                piece_text,
+                kind,
+                entry,
+                after_title,
+                None if article is None else start + article,
+                opening,
+            )
+        )
+
+
+@lru_cache(maxsize=65536)
+def _opens_with_common_word(part: str) -> bool:
+    return part.split(" ", 1)[0].lower() in lexicon().common_words
+
+
+PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
+
+
+@lru_cache(maxsize=65536)
+def _pieces(part: str, has_article: bool, initial: bool) -> tuple[PieceFields, ...]:
+    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur)."""
+    fields = []
+    for piece in segment_run(part, initial):
+        article = piece.article
+        if article is None and has_article and piece.start == 0:
+            article = -4
+        fields.append(
+            (
+                piece.start,
+                piece.end,
+                part[piece.start : piece.end],
+                piece.type,
+                piece.entry,
+                piece.after_title,
+                article,
+                piece.opening_word,
+            )
+        )
+    return tuple(fields)

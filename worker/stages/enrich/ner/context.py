@@ -1,0 +1,134 @@
+"""What stands around a chunk: the words next to it, and what they say about the kind of name it is.
+
+Also the facts about a name that depend on its text alone (its initials, its short forms, whether its
+words look like a person's); those are cached, since the same names recur from article to article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from worker.stages.enrich.ner.candidates import Chunk
+from worker.stages.enrich.ner.cues import (
+    ORG_HEADS,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    SPORTS_CUES,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from worker.stages.enrich.ner.lexicon import lexicon
+
+_WORD_AFTER = re.compile(r",? ?([a-z]+)")
+# Read on the reversed text: commas and spaces before the chunk, then up to 30 characters of its word.
+_REVERSED_WORD_BEFORE = re.compile(r"[ ,]*([^ \n]{0,30})")
+_MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
+_DIGIT = re.compile(r"\d")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
+_MIN_SPORTS_CUES = 4
+
+
+class Surroundings:
+    """The text of one document, read around its chunks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Reversing once lets one anchored regex match read the word before any position.
+        self._reversed = text[::-1]
+        self._length = len(text)
+
+    def word_before(self, chunk: Chunk) -> str:
+        """The word just before the chunk (and its article), lower-cased, skipping a comma."""
+        end = chunk.start if chunk.article_start is None else chunk.article_start
+        match = _REVERSED_WORD_BEFORE.match(self._reversed, self._length - end)
+        return match.group(1)[::-1].lower() if match else ""
+
+    def word_after(self, chunk: Chunk) -> str:
+        match = _WORD_AFTER.match(self.text, chunk.end)
+        return match.group(1) if match else ""
+
+    def context_type(self, chunk: Chunk) -> str | None:
+        """PERSON when a title, a role noun or a verb of saying stands next to an unknown name."""
+        if chunk.opening_word:
+            return None
+        if chunk.after_title or self.word_before(chunk) in PERSON_BEFORE:
+            return "PERSON"
+        after = self.word_after(chunk)
+        if after in PERSON_BEFORE and self.text.startswith(", ", chunk.end):
+            return "PERSON"  # an apposition: "Jane Roe, minister of transport"
+        if (after in PERSON_AFTER or after == "who") and " " in chunk.text:
+            return "PERSON"
+        return None
+
+    def as_product(self, chunk: Chunk) -> None:
+        """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product."""
+        model = _MODEL.match(self.text, chunk.end)
+        if model is not None:
+            chunk.end = model.end()
+            chunk.text = self.text[chunk.start : chunk.end]
+            chunk.type = "PRODUCT"
+            chunk.entry = None
+
+    def is_defined_term(self, chunk: Chunk) -> bool:
+        """An acronym in brackets that no organisation before it explains ("Overhaul (MRO)") is a term."""
+        return self.text[chunk.start - 1 : chunk.start] == "(" and self.text[chunk.end : chunk.end + 1] == ")"
+
+
+def is_sports_report(text: str) -> bool:
+    """Whether the article reports a match: then a country named in it is mostly its national team."""
+    found, remaining = 0, len(SPORTS_CUES)
+    for cue in SPORTS_CUES:
+        remaining -= 1
+        if cue in text:
+            found += 1
+            if found == _MIN_SPORTS_CUES:
+                return True
+        elif found + remaining < _MIN_SPORTS_CUES:
+            return False  # too few cues left to reach the count
+    return False
+
+
+@lru_cache(maxsize=65536)
+def words_of(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
+
+
+@lru_cache(maxsize=65536)
+def org_short_forms(name: str, canonical: str | None) -> tuple[str, ...]:
+    """The short forms of an organisation's name: its initials, first word and head nouns ("UNSC", "Council")."""
+    words = name.split()
+    aliases = [initials(name)] if len(words) > 2 else []
+    if canonical is not None:
+        aliases.append(initials(canonical))
+    if len(words) > 1:
+        aliases.append(words[0])
+        aliases.extend(word for word in words[1:] if word in ORG_HEADS)
+    return tuple(aliases)
+
+
+@lru_cache(maxsize=65536)
+def is_not_a_name(word: str) -> bool:
+    """A single capitalised word that is a common word, a title word, an organisation head or has digits."""
+    return (
+        word.lower() in lexicon().common_words
+        or word in TITLE_MODIFIERS
+        or word in TITLE_HEADS
+        or word in ORG_HEADS
+        or _DIGIT.search(word) is not None
+    )
+
+
+@lru_cache(maxsize=65536)
+def looks_like_a_persons_name(name: str) -> bool:
+    """Two or three rare capitalised words ("Nacer Chadli"); ordinary words ("New Year") make no person."""
+    words = name.split()
+    return len(words) <= 3 and all(_is_name_word(word) for word in words)
+
+
+def _is_name_word(word: str) -> bool:
+    return _NAME_WORD.fullmatch(word) is not None and word.lower() not in lexicon().common_words
