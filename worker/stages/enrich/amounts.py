@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from pydantic import TypeAdapter
+
 from schemas import Amount, Offsets
 from worker.stages.enrich.amounts_numbers import DIGIT_SCALE, DIGITS, SPELLED, digits_value, spelled_value
 
@@ -80,6 +82,7 @@ NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][\w'’\-]*){1,3}")
 MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?\s*$)")
 DATE_CONTEXT_AFTER = re.compile(rf"(?i:^\s*(?:{_MONTHS})\b)")
 _SENTENCE_ENDS = frozenset(".!?")
+_AMOUNTS = TypeAdapter(list[Amount])
 
 
 def _counted_noun(text: str, position: int) -> tuple[int, str] | None:
@@ -114,34 +117,45 @@ def _is_date_or_year(text: str, start: int, end: int, value: float, raw: str) ->
     return False
 
 
-def _money(text: str, match: re.Match[str]) -> Amount:
-    value = digits_value(match.group("pnum"), match.group("pscale"))
-    unit = PREFIX_CURRENCIES[match.group("prefix").strip()]
-    return Amount(
-        start=match.start(), end=match.end(), text=match.group(), kind="money", value=value, unit=unit
-    )
+def _fields(
+    start: int,
+    end: int,
+    text: str,
+    kind: str,
+    value: float,
+    unit: str | None = None,
+    counts: str | None = None,
+) -> dict[str, object]:
+    """The fields of an Amount: plain dicts let pydantic build all of a document's amounts in one
+    validation pass, about twice as fast as one constructor call each."""
+    return {
+        "start": start,
+        "end": end,
+        "text": text,
+        "kind": kind,
+        "value": value,
+        "unit": unit,
+        "counts": counts,
+    }
 
 
-def _after_number(text: str, start: int, end: int, value: float) -> Amount | None:
+def _after_number(text: str, start: int, end: int, value: float) -> dict[str, object] | None:
     """Classify a plain number by what follows it: %, a currency word, a unit, or a counted noun."""
     after = AFTER_NUMBER.match(text, end)
     if after is not None:
         stop = after.end()
         if after.group("percent"):
-            return Amount(
-                start=start, end=stop, text=text[start:stop], kind="percent", value=value, unit="percent"
-            )
+            return _fields(start, stop, text[start:stop], "percent", value, "percent")
         if after.group("currency"):
             word = after.group("currency").lower()
             country = (after.group("country") or "").lower()
             code = DOLLAR_COUNTRIES.get(country, "USD") if word == "dollar" else SUFFIX_CURRENCIES[word]
-            return Amount(start=start, end=stop, text=text[start:stop], kind="money", value=value, unit=code)
+            return _fields(start, stop, text[start:stop], "money", value, code)
         unit = UNITS[after.group("unit").lower()]
-        return Amount(start=start, end=stop, text=text[start:stop], kind="quantity", value=value, unit=unit)
+        return _fields(start, stop, text[start:stop], "quantity", value, unit)
     noun = _counted_noun(text, end)
     if noun:
-        return Amount(start=start, end=noun[0], text=text[start : noun[0]], kind="count", value=value,
-                      counts=noun[1])  # fmt: skip
+        return _fields(start, noun[0], text[start : noun[0]], "count", value, counts=noun[1])
     return None
 
 
@@ -181,11 +195,11 @@ def _numbers(text: str) -> list[_Number]:
 
 def extract_amounts(text: str, sentences: Sequence[Offsets]) -> list[Amount]:
     """Money, percentages, counts and quantities in text order."""
-    amounts: list[Amount] = []
+    amounts: list[dict[str, object]] = []
     for number in _numbers(text):
         if number.currency:
-            amounts.append(Amount(start=number.start, end=number.end, text=text[number.start : number.end],
-                                  kind="money", value=number.value, unit=number.currency))  # fmt: skip
+            amounts.append(_fields(number.start, number.end, text[number.start : number.end], "money",
+                                   number.value, number.currency))  # fmt: skip
             continue
         raw = number.raw.replace(",", "")
         if raw and not number.scaled and _is_date_or_year(text, number.start, number.end, number.value, raw):
@@ -193,4 +207,4 @@ def extract_amounts(text: str, sentences: Sequence[Offsets]) -> list[Amount]:
         amount = _after_number(text, number.start, number.end, number.value)
         if amount is not None:
             amounts.append(amount)
-    return amounts
+    return _AMOUNTS.validate_python(amounts)

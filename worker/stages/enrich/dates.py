@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from pydantic import TypeAdapter
+
 from schemas import Offsets, TimeExpression
 from worker.stages.enrich import dates_absolute as absolute
 from worker.stages.enrich import dates_anchored as anchored
@@ -18,6 +20,8 @@ from worker.stages.enrich import dates_durations as durations
 from worker.stages.enrich import dates_relative as relative
 from worker.stages.enrich.dates_context import Context, Found, Resolver
 from worker.stages.enrich.dates_lexicon import PATTERN
+
+_TIME_EXPRESSIONS = TypeAdapter(list[TimeExpression])
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": absolute.resolve_iso,
@@ -47,7 +51,7 @@ _RESOLVERS: dict[str, Resolver] = {
 def extract_dates(text: str, sentences: Sequence[Offsets], published: date | None) -> list[TimeExpression]:
     """Every time expression of `text`, in order, with its value resolved against `published`."""
     ctx = Context.of(text, sentences, published)
-    found: list[TimeExpression] = []
+    found: list[dict[str, object]] = []
     for match in PATTERN.finditer(text):
         kind = match.lastgroup
         if kind is None:
@@ -55,22 +59,24 @@ def extract_dates(text: str, sentences: Sequence[Offsets], published: date | Non
         result = _RESOLVERS[kind](match, ctx)
         if result is None:
             continue
-        found.append(_as_time_expression(text, result))
+        found.append(_as_fields(text, result))
         if result.granularity == "year" and result.resolution == "explicit":
             range_end = absolute.resolve_range_end(ctx, result.end)
             if range_end is not None:
-                found.append(_as_time_expression(text, range_end))
-    return found
+                found.append(_as_fields(text, range_end))
+    return _TIME_EXPRESSIONS.validate_python(found)
 
 
-def _as_time_expression(text: str, found: Found) -> TimeExpression:
-    return TimeExpression(
-        text=text[found.start : found.end],
-        start=found.start,
-        end=found.end,
-        type=found.type,
-        value=found.value,
-        granularity=found.granularity,
-        resolution=found.resolution,
-        direction=found.direction,
-    )
+def _as_fields(text: str, found: Found) -> dict[str, object]:
+    """The fields of a TimeExpression: plain dicts let pydantic build all of a document's expressions in
+    one validation pass, about twice as fast as one constructor call each."""
+    return {
+        "text": text[found.start : found.end],
+        "start": found.start,
+        "end": found.end,
+        "type": found.type,
+        "value": found.value,
+        "granularity": found.granularity,
+        "resolution": found.resolution,
+        "direction": found.direction,
+    }
