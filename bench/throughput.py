@@ -2,8 +2,9 @@
 
     python -m bench.throughput --documents 2000 [--gold ../shared/eval/wikinews.dev.jsonl.gz]
 
-Three variants, each with the same worker settings (concurrency, batch size, broker):
-  full        the real pipeline (parse, enrich, classify, atomic publish)
+Four variants, each with the same worker settings (concurrency, batch size, broker):
+  full        the real pipeline (parse, enrich, classify, atomic publish), one queue per stage (the default)
+  full-fused  the same, with NEWSWIRE_PIPELINE=fused: one task runs the three stages in memory
   noop-stages the same pipeline with every stage replaced by a near-identity (bench.noop_app)
   naive-chain one message per document through a chain of three no-op tasks (bench.naive_app)
 Latency is from the moment a document's message is sent to the moment its entry is on the stream.
@@ -117,10 +118,12 @@ def redis_for_bench() -> Iterator[str]:
         yield embedded_url
 
 
-def run_variant(name: str, module: str, url: str, args: argparse.Namespace, gold: Path) -> Outcome:
+def run_variant(
+    name: str, module: str, pipeline: str, url: str, args: argparse.Namespace, gold: Path
+) -> Outcome:
     client = redis.Redis.from_url(url)
     clean(client)
-    settings = Settings(redis_url=url, batch_size=args.batch_size)
+    settings = Settings(redis_url=url, batch_size=args.batch_size, pipeline=pipeline)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_REDIS_URL=url, NEWSWIRE_BATCH_SIZE=str(args.batch_size), NEWSWIRE_LOG_LEVEL="WARNING",
                PYTHONPATH=str(ROOT))  # fmt: skip
@@ -176,14 +179,19 @@ def print_table(outcomes: list[Outcome], args: argparse.Namespace) -> None:
         print(f"{o.name:<14}{o.docs_per_second:>10.1f}{o.percentile(0.5):>10.0f}{o.percentile(0.99):>10.0f}"
               f"{o.seconds:>10.2f}{o.max_rss_mb:>12.0f}")  # fmt: skip
     by_name = {o.name: o for o in outcomes}
-    full = by_name.get("full")
-    for other in ("noop-stages", "naive-chain"):
-        if full and other in by_name:
-            ratio = full.docs_per_second / by_name[other].docs_per_second
-            print(f"throughput ratio full/{other}: {ratio:.2f}")
+    for name, other in (("full", "noop-stages"), ("full", "naive-chain"), ("full-fused", "naive-chain")):
+        if name in by_name and other in by_name:
+            ratio = by_name[name].docs_per_second / by_name[other].docs_per_second
+            print(f"throughput ratio {name}/{other}: {ratio:.2f}")
 
 
-VARIANTS = {"full": "worker.app", "noop-stages": "bench.noop_app", "naive-chain": "bench.naive_app"}
+# name -> (worker app module, pipeline mode the producer asks for)
+VARIANTS = {
+    "full": ("worker.app", "staged"),
+    "full-fused": ("worker.app", "fused"),
+    "noop-stages": ("bench.noop_app", "staged"),
+    "naive-chain": ("bench.naive_app", "staged"),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     with redis_for_bench() as url:
         for name in args.variants.split(","):
             print(f"running {name} ...", file=sys.stderr, flush=True)
-            outcomes.append(run_variant(name, VARIANTS[name], url, args, args.gold))
+            module, pipeline = VARIANTS[name]
+            outcomes.append(run_variant(name, module, pipeline, url, args, args.gold))
     print_table(outcomes, args)
     return 0
 

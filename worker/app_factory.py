@@ -10,7 +10,9 @@ from worker.settings import Settings
 PARSE_TASK = "newswire.parse"
 ENRICH_TASK = "newswire.enrich"
 CLASSIFY_TASK = "newswire.classify"
+PROCESS_TASK = "newswire.process"  # the fused pipeline: parse, enrich and classify in one task
 TASK_QUEUES = {
+    PROCESS_TASK: keys.PARSE_QUEUE,
     PARSE_TASK: keys.PARSE_QUEUE,
     ENRICH_TASK: keys.ENRICH_QUEUE,
     CLASSIFY_TASK: keys.CLASSIFY_QUEUE,

@@ -16,7 +16,7 @@ from celery import Celery
 
 from schemas import SourceDocument
 from worker import keys
-from worker.app_factory import PARSE_TASK, TASK_QUEUES, make_app
+from worker.app_factory import PARSE_TASK, PROCESS_TASK, TASK_QUEUES, make_app
 from worker.runner import encode_batch
 from worker.settings import Settings
 from worker.sources import Accepted, Item, Rejection
@@ -90,7 +90,8 @@ class Producer:
         fresh = self._drop_processed(pending, report)
         if not fresh:
             return
-        self.app.send_task(PARSE_TASK, args=[encode_batch(fresh)], queue=TASK_QUEUES[PARSE_TASK])
+        task = PROCESS_TASK if self._settings.pipeline == "fused" else PARSE_TASK
+        self.app.send_task(task, args=[encode_batch(fresh)], queue=TASK_QUEUES[task])
         report.accepted.extend(doc.doc_id for doc in fresh)
         report.batches += 1
         log.debug("batch_enqueued", documents=len(fresh))

@@ -49,17 +49,25 @@ def encode_batch(docs: Sequence[BaseModel]) -> str:
 
 
 def run_stage(stage: StageName, batch: str, attempts: int = 1) -> BatchResult:
+    """One stage over a batch (the staged pipeline: one queue per stage)."""
+    return run_stages((stage,), batch, attempts)
+
+
+def run_stages(stages: Sequence[StageName], batch: str, attempts: int = 1) -> BatchResult:
+    """Consecutive stages over a batch, handing models on in memory (the fused pipeline: one hop)."""
     result = BatchResult()
-    spec = _stage_specs()[stage]
+    specs = _stage_specs()
     try:
         raw_docs = json.loads(batch)
         if not isinstance(raw_docs, list):
             raise TypeError(f"expected a JSON array of documents, got {type(raw_docs).__name__}")
     except (ValueError, TypeError) as exc:
-        result.dead.append(make_dead_letter("batch", stage, exc, {"batch": batch[:1_000_000]}, attempts))
+        result.dead.append(make_dead_letter("batch", stages[0], exc, {"batch": batch[:1_000_000]}, attempts))
         return result
     for raw in raw_docs:
-        _run_one(stage, spec, raw, attempts, result)
+        output = _run_one(stages, specs, raw, attempts, result)
+        if output is not None:
+            result.outputs.append(output)
     return result
 
 
@@ -80,25 +88,34 @@ def dead_letters_for_batch(
     return letters
 
 
-def _run_one(stage: StageName, spec: StageSpec, raw: Any, attempts: int, result: BatchResult) -> None:
+def _run_one(
+    stages: Sequence[StageName],
+    specs: dict[StageName, StageSpec],
+    raw: Any,
+    attempts: int,
+    result: BatchResult,
+) -> BaseModel | None:
     payload = raw if isinstance(raw, dict) else {"value": raw}
     doc_id = str(payload.get("doc_id", "unknown"))
     try:
-        doc = spec.input_model.model_validate(raw)
+        doc: BaseModel = specs[stages[0]].input_model.model_validate(raw)
     except ValidationError as exc:
-        result.dead.append(make_dead_letter(doc_id, stage, exc, payload, attempts))
-        return
-    started = time.perf_counter()
-    try:
-        output = spec.function(doc)
-    except TRANSIENT_ERRORS:
-        raise  # the whole batch is retried; a pure stage has no transient errors of its own
-    except Exception as exc:  # noqa: BLE001 -- any stage bug must dead-letter this document, not crash the batch
-        result.dead.append(make_dead_letter(doc_id, stage, exc, payload, attempts))
-        return
-    elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
-    timings = {**getattr(output, "timings_ms", {}), stage: elapsed_ms}
-    result.outputs.append(output.model_copy(update={"timings_ms": timings}))
+        result.dead.append(make_dead_letter(doc_id, stages[0], exc, payload, attempts))
+        return None
+    for number, stage in enumerate(stages):
+        started = time.perf_counter()
+        try:
+            output = specs[stage].function(doc)
+        except TRANSIENT_ERRORS:
+            raise  # the whole batch is retried; a pure stage has no transient errors of its own
+        except Exception as exc:  # noqa: BLE001 -- any stage bug must dead-letter this document, not crash the batch
+            stage_input = payload if number == 0 else doc.model_dump(mode="json")
+            result.dead.append(make_dead_letter(doc_id, stage, exc, stage_input, attempts))
+            return None
+        elapsed_ms = round((time.perf_counter() - started) * 1000, 3)
+        timings = {**getattr(output, "timings_ms", {}), stage: elapsed_ms}
+        doc = output.model_copy(update={"timings_ms": timings})
+    return doc
 
 
 def make_dead_letter(

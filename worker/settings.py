@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     broker_url: str | None = Field(
         default=None, description="Celery broker URL (e.g. amqp://guest@localhost//). Unset: use redis_url."
     )
+    pipeline: Literal["staged", "fused"] = Field(
+        default="staged",
+        description="staged: one queue per stage (scale stages apart); fused: one task runs all three stages.",
+    )
     batch_size: int = Field(default=50, ge=1, le=10_000, description="Documents per Celery message.")
     max_doc_bytes: int = Field(default=1_048_576, ge=1, description="Largest accepted text, in UTF-8 bytes.")
     concurrency: int | None = Field(default=None, ge=1, description="Worker processes. Unset: CPU count.")

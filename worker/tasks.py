@@ -12,17 +12,18 @@ from celery import Task, signals
 from celery.exceptions import Reject, SoftTimeLimitExceeded
 
 from worker.app import app
-from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, TASK_QUEUES
+from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, PROCESS_TASK, TASK_QUEUES
 from worker.errors import TRANSIENT_ERRORS
 from worker.publish import Publisher
-from worker.runner import StageName, dead_letters_for_batch, encode_batch, run_stage
+from worker.runner import StageName, dead_letters_for_batch, encode_batch, run_stages
 from worker.settings import load_settings
 from worker.splitting import DeliveryGuard
 from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
-_TASK_OF: dict[StageName, str] = {"parse": PARSE_TASK, "enrich": ENRICH_TASK, "classify": CLASSIFY_TASK}
-NEXT_TASK: dict[StageName, str | None] = {"parse": ENRICH_TASK, "enrich": CLASSIFY_TASK, "classify": None}
+ALL_STAGES: tuple[StageName, ...] = ("parse", "enrich", "classify")
+NEXT_TASK: dict[str, str | None] = {PARSE_TASK: ENRICH_TASK, ENRICH_TASK: CLASSIFY_TASK, CLASSIFY_TASK: None,
+                                    PROCESS_TASK: None}  # fmt: skip
 
 
 @cache
@@ -42,32 +43,40 @@ def _load_resources_before_forking(**_: Any) -> None:
 
 @app.task(bind=True, name=PARSE_TASK)
 def parse_batch(self: Task, batch: str) -> None:
-    _advance(self, "parse", batch)
+    _advance(self, ("parse",), batch)
 
 
 @app.task(bind=True, name=ENRICH_TASK)
 def enrich_batch(self: Task, batch: str) -> None:
-    _advance(self, "enrich", batch)
+    _advance(self, ("enrich",), batch)
 
 
 @app.task(bind=True, name=CLASSIFY_TASK)
 def classify_batch(self: Task, batch: str) -> None:
-    _advance(self, "classify", batch)
+    _advance(self, ("classify",), batch)
 
 
-def _advance(task: Task, stage: StageName, batch: str) -> None:
+@app.task(bind=True, name=PROCESS_TASK)
+def process_batch(self: Task, batch: str) -> None:
+    _advance(self, ALL_STAGES, batch)
+
+
+def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
+    stage = stages[0]
     # One counter per attempt: a retry is a new attempt, a redelivery of the same attempt means a lost worker.
     guard = DeliveryGuard(_redis(), f"{task.request.id}:{task.request.retries}", stage)
     try:
         if guard.lost_before() and guard.split_or_give_up(
-            batch, _publisher(), lambda one: _resend(_TASK_OF[stage], one)
+            batch, _publisher(), lambda one: _resend(task.name, one)
         ):
             return
-        result = run_stage(stage, batch, attempts=task.request.retries + 1)
+        result = run_stages(stages, batch, attempts=task.request.retries + 1)
         for letter in result.dead:
             _publisher().dead_letter(letter)
-            log.warning("document_dead_lettered", doc_id=letter.doc_id, stage=stage, error=letter.error_type)
-        _hand_on(stage, result.outputs)
+            log.warning(
+                "document_dead_lettered", doc_id=letter.doc_id, stage=letter.stage, error=letter.error_type
+            )
+        _hand_on(task.name, result.outputs)
         guard.finished()
     except (*TRANSIENT_ERRORS, SoftTimeLimitExceeded) as exc:
         _retry_or_requeue(task, stage, exc)
@@ -75,10 +84,10 @@ def _advance(task: Task, stage: StageName, batch: str) -> None:
         _dead_letter_batch(task, stage, batch, exc)
 
 
-def _hand_on(stage: StageName, outputs: list[Any]) -> None:
+def _hand_on(task_name: str, outputs: list[Any]) -> None:
     if not outputs:
         return
-    next_task = NEXT_TASK[stage]
+    next_task = NEXT_TASK[task_name]
     if next_task is not None:
         _resend(next_task, encode_batch(outputs))
         return

@@ -75,13 +75,14 @@ def test_delivery_batch_message_executed_twice_publishes_each_document_once(
     assert sorted(published(client)) == [f"test-{n}" for n in range(5)]
 
 
+@pytest.mark.parametrize("pipeline", ["staged", "fused"])
 def test_delivery_poison_document_is_dead_lettered_and_the_rest_published(
-    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any], pipeline: str
 ) -> None:
     """One document that makes a stage raise goes to newswire:dead once; its batch-mates are published."""
     worker = start_worker(module="tests.integration.faulty_app")
     docs = [make_doc(n) for n in range(4)] + [make_doc(99, extra=POISON_MARK)]
-    Producer(settings).submit(docs)
+    Producer(settings.model_copy(update={"pipeline": pipeline})).submit(docs)
     wait_for(
         lambda: len(published(client)) == 4 and client.xlen(keys.DEAD_STREAM) == 1, 60, "results", worker
     )

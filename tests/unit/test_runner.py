@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from schemas import ParsedDocument, SourceDocument
+from schemas import EnrichedDocument, ParsedDocument, ProcessedDocument, SourceDocument
 from worker import stages
-from worker.runner import dead_letters_for_batch, encode_batch, run_stage
+from worker.runner import dead_letters_for_batch, encode_batch, run_stage, run_stages
 
 
 def source(n: int, text: str = "A short article about nothing much.") -> SourceDocument:
@@ -74,3 +74,24 @@ def test_runner_dead_letters_for_a_failed_batch_keep_every_document() -> None:
         ("d2", "classify", "RuntimeError", 3),
     ]
     assert letters[1].payload["text"] == source(2).text
+
+
+def test_runner_fused_stages_hand_models_on_and_name_the_failing_stage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """run_stages runs parse to classify in one call; a failure in enrich is dead-lettered as enrich."""
+
+    def enrich_or_fail(doc: ParsedDocument) -> EnrichedDocument:
+        if doc.doc_id == "d2":
+            raise ValueError("bad lexicon")
+        return real_enrich(doc)
+
+    real_enrich = stages.enrich
+    monkeypatch.setattr(stages, "enrich", enrich_or_fail)
+    result = run_stages(("parse", "enrich", "classify"), encode_batch([source(1), source(2)]))
+    [published] = result.outputs
+    assert isinstance(published, ProcessedDocument)
+    assert set(published.timings_ms) == {"parse", "enrich", "classify"}
+    [letter] = result.dead
+    assert (letter.doc_id, letter.stage) == ("d2", "enrich")
+    assert letter.payload["language"] == "en"  # the parsed document that enrich received
