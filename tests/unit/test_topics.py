@@ -149,3 +149,28 @@ def test_topic_model_round_trips_through_weights_file(tmp_path: Path) -> None:
     assert loaded.codes == model.codes
     np.testing.assert_allclose(loaded.margins(counts), model.margins(counts), atol=1e-3)
     assert loaded.margins(counts)[0] > 0 > loaded.margins(counts)[1]
+
+
+def test_term_counts_strips_leading_digits_and_splits_at_non_ascii() -> None:
+    """ "3rd" counts as "rd", "1990s" as nothing, and a non-ASCII letter separates words as the regex did."""
+    counts = term_counts(None, "The 3rd vote in the 1990s, in Zürich.")
+    assert counts["rd"] == 1
+    assert counts["the"] == 2
+    assert "s" not in counts
+    assert "1990s" not in counts
+    assert counts["rich"] == 1
+
+
+def test_topic_model_margins_match_the_training_vector() -> None:
+    """The fast margins equal the linear model applied to `vector`, the features training sees."""
+    model = topic_model()
+    counts = term_counts(*ELECTION) + Counter({"zzzqx": 2})
+    ids, values = model.vector(counts)
+    expected = values @ model.weights[ids] + model.bias - model.thresholds
+    np.testing.assert_allclose(model.margins(counts), expected, atol=1e-5)
+
+
+def test_topic_model_margins_without_known_words_are_bias_minus_threshold() -> None:
+    """A document of unknown words scores each code by its bias alone."""
+    model = topic_model()
+    np.testing.assert_allclose(model.margins(Counter({"zzzqx": 1})), model.bias - model.thresholds)

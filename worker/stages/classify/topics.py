@@ -12,10 +12,9 @@ returned codes score at least 0.5, except the fallback one.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
-
-import numpy as np
 
 from schemas import EnrichedDocument, Topic
 from worker.stages.classify.topics_features import term_counts
@@ -36,18 +35,35 @@ def classify_topics(doc: EnrichedDocument) -> list[Topic]:
 
 def topics_of(title: str | None, text: str, model: TopicModel) -> list[Topic]:
     """The codes the model assigns to a title and text, best first."""
-    margins = model.margins(term_counts(title, text))
-    chosen = selected_codes(margins)
-    scores = 1.0 / (1.0 + np.exp(-margins[chosen].astype(np.float64)))
+    margins = model.margins(term_counts(title, text)).tolist()
+    # The codes and scores come from the shipped model, so the topics are built without re-validation.
     return [
-        Topic(code=model.codes[i], label=IPTC_TOP_LEVEL[model.codes[i]], score=round(float(score), 4))
-        for i, score in zip(chosen, scores, strict=True)
+        Topic.model_construct(
+            code=model.codes[i],
+            label=IPTC_TOP_LEVEL[model.codes[i]],
+            score=round(_logistic(margins[i]), 4),
+        )
+        for i in _chosen(margins)
     ]
 
 
 def selected_codes(margins: FloatArray) -> list[int]:
     """Indices of the codes over their threshold, by falling margin; the best one alone if none is."""
-    passing = np.flatnonzero(margins > 0.0)
-    if passing.size == 0:
-        return [int(np.argmax(margins))]
-    return [int(i) for i in passing[np.argsort(-margins[passing], kind="stable")]]
+    return _chosen(margins.tolist())
+
+
+def _logistic(margin: float) -> float:
+    """1 / (1 + e^-margin), written so that no exponent can overflow."""
+    if margin >= 0.0:
+        return 1.0 / (1.0 + math.exp(-margin))
+    tail = math.exp(margin)
+    return tail / (1.0 + tail)
+
+
+def _chosen(margins: list[float]) -> list[int]:
+    # Seventeen numbers: plain Python is quicker here than a handful of numpy calls. Sorting is stable, so
+    # equal margins keep code order, and max() returns the first best code, as argmax does.
+    passing = [index for index, margin in enumerate(margins) if margin > 0.0]
+    if not passing:
+        return [max(range(len(margins)), key=margins.__getitem__)]
+    return sorted(passing, key=lambda index: -margins[index])

@@ -4,12 +4,16 @@ The weights file (`worker/resources/topics_model.npz`, written by `worker.traini
 the vocabulary, the inverse document frequencies, one weight column per IPTC code, the biases and the
 per-code decision thresholds (margins tuned on training data). Scoring a document is a dictionary look-up
 per distinct word and one small matrix product, so numpy is the only run-time dependency.
+
+Each numpy call costs microseconds on a slow CPU, more than the arithmetic of a short article, so
+`margins` makes as few as it can: unknown words look up a zero row appended to the IDF and weights (no
+masking), and bias minus threshold is one precomputed vector.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
@@ -52,6 +56,17 @@ class TopicModel:
     weights: FloatArray  # (vocabulary, codes)
     bias: FloatArray
     thresholds: FloatArray
+    # Derived in __post_init__ for `margins`: IDF and weights with a zero row at `unknown`, bias - thresholds.
+    _padded_idf: FloatArray = field(init=False, repr=False, compare=False)
+    _padded_weights: FloatArray = field(init=False, repr=False, compare=False)
+    _offset: FloatArray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass sets its derived fields through object.__setattr__.
+        object.__setattr__(self, "_padded_idf", np.append(self.idf, np.float32(0.0)).astype(np.float32))
+        zero_row = np.zeros((1, self.weights.shape[1]), dtype=np.float32)
+        object.__setattr__(self, "_padded_weights", np.vstack((self.weights, zero_row)).astype(np.float32))
+        object.__setattr__(self, "_offset", (self.bias - self.thresholds).astype(np.float32))
 
     def vector(self, counts: Counter[str]) -> tuple[npt.NDArray[np.intp], FloatArray]:
         """The document's sparse L2-normalised TF-IDF vector (sublinear tf) as feature ids and values."""
@@ -67,10 +82,21 @@ class TopicModel:
         return ids, values
 
     def margins(self, counts: Counter[str]) -> FloatArray:
-        """Each code's decision value minus its threshold: positive means the code is predicted."""
-        ids, values = self.vector(counts)
-        raw: FloatArray = values @ self.weights[ids] + self.bias
-        return raw - self.thresholds
+        """Each code's decision value minus its threshold: positive means the code is predicted.
+        The same numbers as `vector` followed by the linear model, in fewer numpy calls."""
+        unknown = len(self.index)
+        ids = np.fromiter(map(self.index.get, counts, repeat(unknown)), dtype=np.intp, count=len(counts))
+        values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        np.log(values, out=values)
+        values += np.float32(1.0)
+        values *= self._padded_idf[ids]
+        norm = float(np.sqrt(values @ values))
+        if norm == 0.0:
+            return self._offset.copy()
+        raw: FloatArray = values @ self._padded_weights[ids]
+        raw /= np.float32(norm)
+        raw += self._offset
+        return raw
 
     def save(self, path: Path) -> None:
         vocabulary = sorted(self.index, key=self.index.__getitem__)
