@@ -179,3 +179,22 @@ def test_extract_quotes_rejects_nouns_and_adverbials_as_cues_or_subjects() -> No
     assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("they would not license it", "Italian authorities")
     ]
+
+
+def test_extract_quotes_splits_a_quote_opened_inside_a_sentence_after_its_first_sentence() -> None:
+    """'He said, "A. B. C."' gives the first sentence and the rest as two quotes of the same speaker."""
+    text = 'Coach Ann Lee said, "We played well today. The fans were great. We will win next week."'
+    quotes = quotes_of(text, [entity("E1", "PERSON", text, "Ann Lee", 0)])
+    assert [q.text for q in quotes] == [
+        '"We played well today.',
+        'The fans were great. We will win next week."',
+    ]
+    assert [q.speaker.entity_id if q.speaker else None for q in quotes] == ["E1", "E1"]
+    assert all(q.cue is not None and q.cue.text == "said" for q in quotes)
+
+
+def test_extract_quotes_keeps_a_quote_of_whole_sentences_in_one_piece() -> None:
+    """A quotation that opens its own sentence stays one span, however many sentences it holds."""
+    text = 'The match ended late. "We played well today. The fans were great," said coach Ann Lee.'
+    quotes = quotes_of(text, [entity("E1", "PERSON", text, "Ann Lee", 0)])
+    assert [q.text for q in quotes] == ['"We played well today. The fans were great,"']

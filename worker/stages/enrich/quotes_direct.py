@@ -31,6 +31,7 @@ _SMALL_WORDS = frozenset(
     {"of", "the", "and", "in", "for", "on", "a", "an", "to", "at", "by", "with", "&", "vs"}
 )
 _WORD = re.compile(r"[\w'’\-]+")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,34 @@ def _zone_start(text: str, quote: MarkedQuote, sentence_starts: Sequence[int], f
     return start
 
 
+def sentence_pieces(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[tuple[int, int]]:
+    """A quotation that opens inside a sentence (`He said, "I agree. We all do."`) as two quotes: its
+    first sentence, which belongs to the reporting sentence, and the whole sentences that follow.
+
+    Quotation spans nest in sentences the way GUM marks them: a span does not run on from the middle
+    of one sentence into the next, while a quote of whole sentences stays one span.
+    """
+    sentence = bisect_right(sentence_starts, start) - 1
+    sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
+    following = sentence + 1
+    if (
+        following >= len(sentence_starts)
+        or sentence_starts[following] >= end
+        or text[sentence_start:start].isspace()
+    ):
+        return [(start, end)]
+    next_sentence = text[sentence_starts[following] : end]
+    cut = end - len(next_sentence.lstrip())  # where its first word is, whitespace aside
+    first_end = start + len(text[start:cut].rstrip())
+    if (
+        sentence_start == start
+        or not _WORD.search(text, cut, end)
+        or not _WORD.search(text, start, first_end)
+    ):
+        return [(start, end)]
+    return [(start, first_end), (cut, end)]
+
+
 def _paragraph_of(position: int, paragraph_starts: Sequence[int]) -> int:
     return bisect_right(paragraph_starts, position) - 1
 
@@ -161,9 +190,10 @@ def find_direct_quotes(
             attribution = Attribution(attribution.cue if attribution else None, speaker)
         if attribution.cue is not None:
             cue_starts.add(attribution.cue.start)
-        current = Quote(start=quote.start, end=quote.end, text=text[quote.start : quote.end], kind="direct",
-                        speaker=attribution.speaker, cue=attribution.cue)  # fmt: skip
-        quotes.append(current)
+        for start, end in sentence_pieces(text, quote.start, quote.end, sentence_starts):
+            current = Quote(start=start, end=end, text=text[start:end], kind="direct",
+                            speaker=attribution.speaker, cue=attribution.cue)  # fmt: skip
+            quotes.append(current)
         previous, previous_paragraph = current, paragraph
         continued_from_previous = quote.continues
     return DirectQuotes(quotes, cue_starts)
