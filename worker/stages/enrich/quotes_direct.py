@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +46,14 @@ class DirectQuotes:
     cue_starts: set[int]  # cues used to attribute direct quotes, so indirect speech skips them
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The document's speech cues, found once, with their starts for bisecting."""
+
+    matches: list[re.Match[str]]
+    starts: list[int]
+
+
 def _is_title(inner: str) -> bool:
     """A name in quotes ("Elite Eight", "The Internet Explorer 6 Countdown"), not a quotation."""
     words = _WORD.findall(inner)
@@ -57,10 +65,15 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _after(text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex) -> Attribution | None:
+def _after(
+    text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex, cues: Cues
+) -> Attribution | None:
     """`..." said X` or `..." X said`, unless a period inside or after the marks ended the sentence."""
+    first_cue = bisect_left(cues.starts, quote.end)
     if (
-        not quote.closed
+        first_cue == len(cues.starts)
+        or cues.starts[first_cue] >= zone_end  # no cue after the quote: the patterns cannot match
+        or not quote.closed
         or text[quote.end - 2 : quote.end - 1] == "."
         or text[quote.end : quote.end + 1] in ".!?"
     ):
@@ -73,14 +86,6 @@ def _after(text: str, quote: MarkedQuote, zone_end: int, index: MentionIndex) ->
             speaker = resolve_speaker(text, phrase, index, quote.start, region)
             return Attribution(_span(text, *match.span("cue")), speaker)
     return None
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The document's speech cues, found once, with their starts for bisecting."""
-
-    matches: list[re.Match[str]]
-    starts: list[int]
 
 
 def _before(
@@ -175,7 +180,7 @@ def find_direct_quotes(
         )
         zone_end = min(next_start, paragraph_end, quote.end + POST_ZONE_CHARS)
         floor = max(marked[number - 1].end if number else 0, paragraph_starts[paragraph])
-        attribution = _after(text, quote, zone_end, index) or _before(
+        attribution = _after(text, quote, zone_end, index, cues) or _before(
             text, quote, _zone_start(text, quote, sentence_starts, floor), index, cues
         )
         inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
