@@ -8,6 +8,7 @@ mention, a canonical name, ids where the gazetteers know them, a mention count a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -62,9 +63,15 @@ def _country_code(group: Group) -> str | None:
         return group.entry.country_code
     if group.type == "PERSON":
         return None
+    return _country_in_name(group.canonical)
+
+
+@lru_cache(maxsize=65536)
+def _country_in_name(name: str) -> str | None:
+    """The country of a country or nationality named inside a longer name ("Chinese Navy", "Bank of Japan")."""
     names = lexicon().names
+    words = name.split()
     for word_count in (2, 1):
-        words = group.canonical.split()
         for start in range(len(words) - word_count + 1):
             entry = names.get(" ".join(words[start : start + word_count]))
             if entry is not None and entry.kind in ("country", "demonym"):

@@ -55,6 +55,7 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     ordered.append(len(text) + 1)  # a sentinel, so the walk below needs no bounds check
     starts = frozenset(sentence_starts)
     chunks: list[Chunk] = []
+    append = chunks.append
     next_index = 0
     for match in RUN.finditer(text):
         start, end = match.span()
@@ -68,49 +69,49 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
         # Runs come in text order, so the next sentence start only moves forward.
         while ordered[next_index] <= start:
             next_index += 1
+        parts: tuple[tuple[int, str], ...] = ((start, run),)
         sentence_start = ordered[next_index]
         if sentence_start < end:  # "Washington D.C. The team": two sentences, two parts
             cut = sentence_start - start
-            _add_chunks(chunks, text, start, run[:cut].rstrip(), starts)
-            _add_chunks(chunks, text, sentence_start, run[cut:], starts)
-        else:
-            _add_chunks(chunks, text, start, run, starts)
+            parts = ((start, run[:cut].rstrip()), (sentence_start, run[cut:]))
+        for part_start, part in parts:
+            has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
+            pieces, opening_pieces = _pieces(part, has_article)
+            # Only a common word opening a sentence is treated differently, so most runs skip the check.
+            if opening_pieces is not None and is_sentence_start(text, part_start, starts):
+                pieces = opening_pieces
+            for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
+                append(
+                    Chunk(
+                        part_start + rel_start,
+                        part_start + rel_end,
+                        piece_text,
+                        kind,
+                        entry,
+                        after_title,
+                        None if article is None else part_start + article,
+                        opening,
+                    )
+                )
     return chunks
-
-
-def _add_chunks(chunks: list[Chunk], text: str, start: int, part: str, starts: frozenset[int]) -> None:
-    """The chunks of one part of a run (a run cut at no sentence start is one part)."""
-    has_article = start >= 4 and text.startswith(_ARTICLES, start - 4)
-    # Only a common word opening a sentence is treated differently, so most runs skip the check.
-    initial = not has_article and _opens_with_common_word(part) and is_sentence_start(text, start, starts)
-    for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in _pieces(
-        part, has_article, initial
-    ):
-        chunks.append(
-            Chunk(
-                start + rel_start,
-                start + rel_end,
-                piece_text,
-                kind,
-                entry,
-                after_title,
-                None if article is None else start + article,
-                opening,
-            )
-        )
-
-
-@lru_cache(maxsize=65536)
-def _opens_with_common_word(part: str) -> bool:
-    return part.split(" ", 1)[0].lower() in lexicon().common_words
 
 
 PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
 
 
 @lru_cache(maxsize=65536)
-def _pieces(part: str, has_article: bool, initial: bool) -> tuple[PieceFields, ...]:
-    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur)."""
+def _pieces(part: str, has_article: bool) -> tuple[tuple[PieceFields, ...], tuple[PieceFields, ...] | None]:
+    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur).
+
+    Two readings: anywhere in a sentence, and (when the part opens with a common word and no article)
+    at the start of one, where that word may be no name.
+    """
+    opens_with_common_word = part.split(" ", 1)[0].lower() in lexicon().common_words
+    opening = _fields(part, has_article, True) if opens_with_common_word and not has_article else None
+    return _fields(part, has_article, False), opening
+
+
+def _fields(part: str, has_article: bool, initial: bool) -> tuple[PieceFields, ...]:
     fields = []
     for piece in segment_run(part, initial):
         article = piece.article

@@ -122,10 +122,10 @@ class Resolver:
 
     def _person_for(self, chunk: Chunk) -> Key | None:
         """The full name that a (partial) name refers to: the latest one before it, else the first after."""
-        words = words_of(chunk.text)
-        people = self.person_words.get(words[0])
+        people = self.person_words.get(chunk.text.partition(" ")[0])
         if not people:
             return None
+        words = words_of(chunk.text)
         start = chunk.start
         found: Key | None = None
         for name_start, names, key in people:
