@@ -72,27 +72,37 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     """RAKE score x (1 + log count) x early-position boost, per distinct phrase of 2+ words or 2+ uses.
 
     A word's RAKE score is degree / frequency, where degree adds up the lengths of the phrases it occurs
-    in: a word seen only alone scores 1, so only the words of multi-word phrases need a table.
+    in: a word seen only alone scores 1, so only the words of multi-word phrases need a table, and
+    their frequencies add up from the distinct phrases' counts without re-splitting every candidate.
     """
     counts = Counter(candidates)
-    frequency = Counter(" ".join(candidates).split())
-    extra_degree: dict[str, int] = {}
-    multiword = [(phrase, count, phrase.split()) for phrase, count in counts.items() if " " in phrase]
-    for _, count, words in multiword:
-        for word in words:
-            extra_degree[word] = extra_degree.get(word, 0) + (len(words) - 1) * count
-    word_score = {word: 1.0 + degree / frequency[word] for word, degree in extra_degree.items()}
     total = len(candidates)
     # The first position of each phrase: later pairs overwrite earlier ones, so feed them in reverse.
     first = dict(zip(reversed(candidates), range(total - 1, -1, -1), strict=True))
+    extra_degree: dict[str, int] = {}
+    in_phrases: dict[str, int] = {}  # how often a word occurs inside multi-word phrases
+    multiword: list[tuple[str, int, list[str]]] = []
     scores: dict[str, float] = {}
+    for phrase, count in counts.items():
+        words = phrase.split()
+        if len(words) > 1:
+            multiword.append((phrase, count, words))
+            gain = (len(words) - 1) * count
+            for word in words:
+                extra_degree[word] = extra_degree.get(word, 0) + gain
+                in_phrases[word] = in_phrases.get(word, 0) + count
+        elif count > 1 and words:
+            scores[phrase] = 1.0 + math.log(count)  # times its word score and early boost, below
+    word_score = {
+        word: 1.0 + degree / (in_phrases[word] + counts.get(word, 0)) for word, degree in extra_degree.items()
+    }
     for phrase, count, words in multiword:
         early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
         scores[phrase] = sum(map(word_score.__getitem__, words)) * (1.0 + math.log(count)) * early
-    for phrase, count in counts.items():
-        if count > 1 and " " not in phrase:
+    for phrase, repetition in scores.items():
+        if " " not in phrase:
             early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
-            scores[phrase] = word_score.get(phrase, 1.0) * (1.0 + math.log(count)) * early
+            scores[phrase] = word_score.get(phrase, 1.0) * repetition * early
     return scores
 
 
