@@ -155,8 +155,10 @@ def _next_word_opens_sentence(text: str, position: int) -> bool:
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
     if start >= end:
         return
+    if text[start].isspace() and start + 1 < end and not text[start + 1].isspace():
+        start += 1  # the one space after the sentence before: the usual case, trimmed without a copy
     if not (text[start].isspace() or text[end - 1].isspace()):
-        spans.append((start, end))  # the usual case: nothing to trim, no copy of the text
+        spans.append((start, end))  # nothing (more) to trim
         return
     segment = text[start:end]
     stripped = segment.lstrip()
