@@ -61,7 +61,7 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     for sentence, sentence_hits in _hits_by_sentence(hits, doc.sentences):
         if bisect_left(named, sentence.start) == bisect_left(named, sentence.end):
             continue  # nobody named: "the government" or "police" alone are too vague to code
-        if all(hit.rule.is_modal or hit.rule.content_only for hit in sentence_hits):
+        if all(hit.rule.is_idle for hit in sentence_hits):
             continue  # "will", "not", "talks" alone report nothing
         sentence_lower = lower[sentence.start : sentence.end]
         found = candidates(sentence_hits, sentence_lower)

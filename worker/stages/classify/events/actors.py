@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemas import EnrichedDocument, Entity
 from worker.stages.classify.events.actor_tables import gazetteer
@@ -111,12 +112,13 @@ class DocumentActors:
         for m_start, m_end, entity in self._mentions[
             bisect_left(self._starts, start) : bisect_left(self._starts, end)
         ]:
+            mention = self.text[m_start:m_end]
             if entity.id not in self._codings:
-                self._codings[entity.id] = _entity_coding(entity, self.text[m_start:m_end])
+                self._codings[entity.id] = _entity_coding(entity, mention)
             coding = self._codings[entity.id]
             if coding is not None and m_end <= end:
                 code, sector, rank = coding
-                if sector is None and _is_capital(self.text[m_start:m_end]):
+                if sector is None and _is_capital(mention):
                     sector, rank = "GOV", 1  # "Washington" as a mention of the United States: its government
                 uncoded: tuple[str, ...] = ()
                 if code is None:
@@ -156,6 +158,7 @@ def _entity_coding(entity: Entity, text: str) -> _Coding | None:
     return entity.country_code, None, 0
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand mention texts recur across documents
 def _is_capital(text: str) -> bool:
     return _ARTICLE.sub("", text).lower() in gazetteer().capitals
 
@@ -188,23 +191,19 @@ def _document_cues(lower: str, text_words: list[str]) -> list[tuple[int, int, st
     """Every sector word of the document as (start, end, sector, rank), longest phrase at each place."""
     gaz = gazetteer()
     cues = []
+    find, size = lower.find, len(lower)
     for first in gaz.cue_heads.intersection(text_words):
-        at = lower.find(first)
+        at = find(first)
         while at != -1:
-            phrase = next((p for p in gaz.cue_phrases[first] if _whole_word(lower, at, at + len(p), p)), None)
-            if phrase:
-                cues.append((at, at + len(phrase), *gaz.cue_sector[phrase]))
-            at = lower.find(first, at + 1)
+            if at == 0 or not is_word_char(lower[at - 1]):  # every phrase of `first` starts here
+                for phrase in gaz.cue_phrases[first]:
+                    end = at + len(phrase)
+                    if lower.startswith(phrase, at) and (end == size or not is_word_char(lower[end])):
+                        cues.append((at, end, *gaz.cue_sector[phrase]))
+                        break
+            at = find(first, at + 1)
     cues.sort()
     return cues
-
-
-def _whole_word(lower: str, start: int, end: int, phrase: str) -> bool:
-    return (
-        lower.startswith(phrase, start)
-        and (start == 0 or not is_word_char(lower[start - 1]))
-        and (end == len(lower) or not is_word_char(lower[end]))
-    )
 
 
 def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:

@@ -95,11 +95,12 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
             continue
         else:
             content = hit
-        coded = compose(frame, content.rule if content else None)
+        content_rule = content.rule if content else None
+        coded = compose(frame, content_rule)
         if coded is None:
             continue
-        rules = [rule for rule in (frame, content.rule if content else None) if rule is not None]
         head = lower[hit.start : hit.head_end]
+        weight, noun, reciprocal = _joined(frame, content_rule)
         found.append(
             Candidate(
                 start=hit.start,
@@ -107,12 +108,26 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
                 head_end=hit.head_end,
                 plover=coded[0],
                 cameo=coded[1],
-                weight=max(rule.weight for rule in rules),
-                noun=all(rule.noun for rule in rules),
-                reciprocal=any(rule.reciprocal for rule in rules),
+                weight=weight,
+                noun=noun,
+                reciprocal=reciprocal,
                 frame=frame.role if frame else None,
                 participle=not hit.rule.adjective
                 and (head.endswith(("ed", "en", "wn")) or head in _IRREGULAR_PARTICIPLES),
             )
         )
     return found
+
+
+def _joined(frame: TriggerRule | None, content: TriggerRule | None) -> tuple[float, bool, bool]:
+    """Weight, noun-ness and reciprocity of a frame and its content together: the surer weight, a noun
+    only when both are, reciprocal when either is."""
+    if frame is None or content is None:
+        alone = frame or content
+        assert alone is not None  # a candidate always has a frame or a content
+        return alone.weight, alone.noun, alone.reciprocal
+    return (
+        max(frame.weight, content.weight),
+        frame.noun and content.noun,
+        frame.reciprocal or content.reciprocal,
+    )

@@ -8,7 +8,7 @@ located and their rules tried in order (rules that look at the following words f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -38,20 +38,26 @@ class TriggerRule:
     lowercase_only: bool
     content_only: bool
     adjective: bool
+    # Derived from the fields above once, in __post_init__: they are asked for every hit of every document.
+    # is_frame: the role is a frame (see FRAME_ROLES) taking a content.
+    # is_modal: a bare modal or negation ("will", "not"): it governs only the verb right after it.
+    # is_complete: a frame whose `after` words already say what it is about ("refused French mediation").
+    # is_idle: a modal or content-only rule, which alone reports nothing.
+    is_frame: bool = field(init=False)
+    is_modal: bool = field(init=False)
+    is_complete: bool = field(init=False)
+    is_idle: bool = field(init=False)
 
-    @property
-    def is_frame(self) -> bool:
-        return self.role in FRAME_ROLES
-
-    @property
-    def is_modal(self) -> bool:
-        """A bare modal or negation ("will", "not"): it governs only the verb right after it."""
-        return self.role in ("INTENT", "NEGATE") and self.cameo is None
-
-    @property
-    def is_complete(self) -> bool:
-        """A frame whose `after` words already say what it is about ("refused French mediation")."""
-        return self.is_frame and self.facet is not None and self.after is not None
+    def __post_init__(self) -> None:
+        # A frozen dataclass sets its derived fields through object.__setattr__.
+        is_frame = self.role in FRAME_ROLES
+        is_modal = self.role in ("INTENT", "NEGATE") and self.cameo is None
+        object.__setattr__(self, "is_frame", is_frame)
+        object.__setattr__(self, "is_modal", is_modal)
+        object.__setattr__(
+            self, "is_complete", is_frame and self.facet is not None and self.after is not None
+        )
+        object.__setattr__(self, "is_idle", is_modal or self.content_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +155,17 @@ def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) ->
     """Where the lexicon's word forms stand as whole words in `lower`, in text order."""
     present = forms.intersection(text_words)
     positions = []
+    find, size, inner = lower.find, len(lower), _INNER_WORD  # local names: this loop runs for every form
     for form in present:
-        at = lower.find(form)
+        at = find(form)
         while at != -1:
             end = at + len(form)
-            if (at == 0 or not is_word_char(lower[at - 1])) and (
-                end == len(lower) or not is_word_char(lower[end])
+            # is_word_char inlined: at both edges of the form there must be no letter, digit or inner mark.
+            if (at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] in inner)) and (
+                end == size or not (lower[end].isalnum() or lower[end] in inner)
             ):
                 positions.append((at, form))
-            at = lower.find(form, at + 1)
+            at = find(form, at + 1)
     positions.sort()
     return positions
 

@@ -79,15 +79,20 @@ class SentenceView:
         tail = _ACCORDING_TAIL.search(trimmed) or _REPORT_TAIL.search(trimmed)
         lead = _REPORT_LEAD.match(lower)
         asides = [match.span() for match in _ASIDE.finditer(lower)]
+        boundaries = _BOUNDARY.finditer(lower)
         return cls(
             lower=lower,
             actors=actors,
             clause_starts=[
                 0,
                 *(
-                    match.end()
-                    for match in _BOUNDARY.finditer(lower)
-                    if not any(start < match.start() < end for start, end in asides)
+                    (
+                        match.end()
+                        for match in boundaries
+                        if not any(start < match.start() < end for start, end in asides)
+                    )
+                    if asides  # most sentences have none: skip the test of every boundary
+                    else (match.end() for match in boundaries)
                 ),
             ],
             asides=asides,
