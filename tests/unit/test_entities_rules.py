@@ -113,3 +113,32 @@ def test_extract_entities_possessive_is_not_part_of_the_name() -> None:
     found = entities_of("Yesterday, Germany's chancellor spoke.")
     assert [m.text for m in find(found, "Germany").mentions] == ["Germany"]
     assert all(m.text != "Yesterday" for entity in found for m in entity.mentions)
+
+
+def test_extract_entities_town_after_title_or_before_said_is_a_surname() -> None:
+    """A town's name after a title or right before a verb of saying is a person, and its later mentions join it."""
+    found = entities_of("President Bush met the emir. Later Bush said the talks went well.")
+    bush = find(found, "Bush")
+    assert (bush.type, bush.country_code, bush.mention_count) == ("PERSON", None, 2)
+    alone = find(entities_of("Bush said on Monday that the talks went well."), "Bush")
+    assert (alone.type, alone.country_code) == ("PERSON", None)
+
+
+def test_extract_entities_town_named_as_a_place_stays_a_place() -> None:
+    """A town before a verb of saying stays a place when a preposition or a comma puts it there."""
+    found = entities_of("Edith Laird, from Seattle, told the BBC she was glad.")
+    assert (find(found, "Seattle").type, find(found, "Seattle").country_code) == ("LOC", "USA")
+
+
+def test_extract_entities_east_timor_is_coded_tls() -> None:
+    """East Timor and the East Timorese carry the ISO code of Timor-Leste."""
+    found = entities_of("East Timor held elections, and the East Timorese voted peacefully.")
+    assert find(found, "East Timor").country_code == "TLS"
+    assert find(found, "East Timorese").country_code == "TLS"
+
+
+def test_extract_entities_congolese_follows_the_congo_the_article_names() -> None:
+    """ "Congolese" is the DR Congo's unless the article names only the Republic of the Congo."""
+    assert find(entities_of("Congolese troops fought rebels."), "Congolese").country_code == "COD"
+    text = "The Republic of the Congo voted. Congolese voters queued in Brazzaville."
+    assert find(entities_of(text), "Congolese").country_code == "COG"

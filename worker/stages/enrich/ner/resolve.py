@@ -9,7 +9,8 @@ organisation's acronym defined in brackets or made of its initials ("UNSC", "KPA
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.context import (
@@ -20,6 +21,7 @@ from worker.stages.enrich.ner.context import (
     org_short_forms,
     words_of,
 )
+from worker.stages.enrich.ner.cues import PERSON_AFTER
 from worker.stages.enrich.ner.lexicon import GazEntry, Lexicon
 
 Key = tuple[str, str]
@@ -31,10 +33,14 @@ _LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "via", "toward"}
 )
 _LOCATIVE_STRICT = frozenset({"in", "near"})
+_PLACE_PREPOSITIONS = _LOCATIVE | {"of"}
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _PLACE_KINDS = frozenset({"city", "capital", "state"})
 _TEAM_KINDS = frozenset({"country", "home_nation"})
 _REGION_KINDS = frozenset({"country", "state", "home_nation"})
+# Nationalities two countries share, coded by default as the one news names far more often, and as the
+# other when the article names only that one ("Congolese" in a report on Brazzaville).
+_SHARED_DEMONYMS = {"COD": "COG", "DOM": "DMA"}
 
 
 @dataclass(slots=True)
@@ -92,7 +98,7 @@ class Resolver:
         """Full names of people and the short forms of organisations, from every typed chunk."""
         chunks = self.chunks
         for index, chunk in enumerate(chunks):
-            if chunk.type == "PERSON" and " " in chunk.text:
+            if (chunk.type == "PERSON" and " " in chunk.text) or self._is_town_as_person(chunk):
                 names = frozenset(chunk.text.split())
                 for word in names:
                     self.person_words.setdefault(word, []).append(
@@ -100,6 +106,19 @@ class Resolver:
                     )
             elif chunk.type == "ORG":
                 self._index_org(chunk, chunks[index + 1] if index + 1 < len(chunks) else None)
+
+    def _is_town_as_person(self, chunk: Chunk) -> bool:
+        """A town's name after a title or before a verb of saying ("President Bush", "Bush said") is a surname."""
+        if chunk.entry is None or chunk.entry.kind != "city":
+            return False
+        if chunk.after_title:
+            return True
+        # "in Seattle, told the BBC" and "of Benghazi said" speak of a place: only "Bush said" counts.
+        return (
+            self.text.startswith(" ", chunk.end)
+            and self.around.word_after(chunk) in PERSON_AFTER
+            and self.around.word_before(chunk) not in _PLACE_PREPOSITIONS
+        )
 
     def _index_org(self, chunk: Chunk, following: Chunk | None) -> None:
         key = self._org_key(chunk)
@@ -171,7 +190,10 @@ class Resolver:
             country = self.lexicon.country_by_code[code]
             return ("country", code), "LOC", country.canonical, country
         if kind == "demonym" and code is not None:
-            return ("demonym", code), "NORP", entry.canonical, entry
+            sibling = _SHARED_DEMONYMS.get(code)
+            if sibling is not None and sibling in self.countries and code not in self.countries:
+                entry = _recoded(entry, sibling)
+            return ("demonym", entry.country_code or code), "NORP", entry.canonical, entry
         if entry.type == "ORG":
             return self._org_key(chunk), "ORG", entry.canonical, entry
         place_id = str(entry.geonames_id) if entry.geonames_id is not None else entry.canonical
@@ -222,3 +244,8 @@ class Resolver:
             # One unexplained capitalised word is more often a product, a work or a term than a name.
             return "LOC" if self.around.word_before(chunk) in _LOCATIVE_STRICT else None
         return "PERSON" if looks_like_a_persons_name(chunk.text) else None
+
+
+@lru_cache(maxsize=64)
+def _recoded(entry: GazEntry, country_code: str) -> GazEntry:
+    return replace(entry, country_code=country_code)
