@@ -144,16 +144,16 @@ def resolve_speaker(
     named = _best_named([mention for mention in inside if mention.type in _AGENTS])
     if named is not None:
         return _linked(text, named)
-    phrase = SpeakerRef(start=start, end=end, text=text[start:end])
-    words = [word.lower() for word in _WORD.findall(phrase.text)]
+    phrase = text[start:end]
+    words = [word.lower() for word in _WORD.findall(phrase)]
     types = _role_types(words)
     if types is not None:
         title = words[-1] if len(words) > 1 else ""
         antecedent = index.last_before(min(start, anchor), types, title)
         if antecedent is not None:
-            return SpeakerRef(start=start, end=end, text=phrase.text, entity_id=antecedent.entity_id)
-        return phrase
+            return SpeakerRef(start=start, end=end, text=phrase, entity_id=antecedent.entity_id)
+        return SpeakerRef(start=start, end=end, text=phrase)
     if inside:  # a country or nationality as the speaker: "China says", "Russian state media"
         return _linked(text, inside[-1])
     around = _best_named(index.inside(*region)) if region else None
-    return _linked(text, around) if around is not None else phrase
+    return _linked(text, around) if around is not None else SpeakerRef(start=start, end=end, text=phrase)
