@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from schemas import EnrichedDocument, Offsets, Tone
+from schemas import EnrichedDocument, Offsets, ProcessedDocument, Tone
+from worker.stages.classify import classify
 from worker.stages.classify.topics import classify_topics, selected_codes, topic_model
 from worker.stages.classify.topics_features import TITLE_WEIGHT, term_counts
 from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel, load_model
@@ -174,3 +175,10 @@ def test_topic_model_margins_without_known_words_are_bias_minus_threshold() -> N
     """A document of unknown words scores each code by its bias alone."""
     model = topic_model()
     np.testing.assert_allclose(model.margins(Counter({"zzzqx": 1})), model.bias - model.thresholds)
+
+
+def test_classify_assembles_a_record_that_validates() -> None:
+    """The processed document, built without re-validation, passes validation and round-trips through JSON."""
+    processed = classify(_document(*EARTHQUAKE))
+    assert ProcessedDocument.model_validate_json(processed.model_dump_json()) == processed
+    assert processed.topics[0].code == "medtop:03000000"

@@ -11,7 +11,9 @@ PIPELINE_VERSION = f"newswire-{__version__}"
 
 
 def classify(doc: EnrichedDocument) -> ProcessedDocument:
-    return ProcessedDocument(
+    # Every part is validated already (the enriched document, and the topics and events built from it), so
+    # the record is assembled without validating it all again.
+    return ProcessedDocument.model_construct(
         **dict(doc),
         topics=classify_topics(doc),
         events=extract_events(doc),

@@ -42,6 +42,9 @@ _LATER_PENALTY = 0.02
 _CLAUSE_PENALTY = 0.1
 _PURPOSE_PENALTY = 0.2
 _COORDINATE = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s+")
+# Substring tests (C speed) that must pass before those regexes can match: most sentences fail them.
+_COORDINATE_WORDS = ("but", "while", "whereas", ";")
+_SCORE_DASHES = ("-", "–")
 
 
 def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
@@ -83,6 +86,9 @@ def _sentence_events(view: SentenceView, found: list[Candidate]) -> list[tuple[C
     first = _first_event(view, found)
     if first is None:
         return []
+    after_first = view.lower[first[0].end :]
+    if not any(word in after_first for word in _COORDINATE_WORDS):
+        return [first]
     coordinate = _COORDINATE.search(view.lower, first[0].end)
     if coordinate is None:
         return [first]
@@ -135,7 +141,7 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
     for _, _, candidate in ranked:
         if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
             continue
-        if candidate.plover in _VIOLENCE and _SCORE.search(view.lower):
+        if candidate.plover in _VIOLENCE and _has_score(view.lower):
             continue
         if candidate.cameo in _GENERIC_VIOLENCE and _MISHAP.search(view.lower):
             continue
@@ -153,6 +159,11 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
             continue
         return candidate, roles
     return None
+
+
+def _has_score(lower: str) -> bool:
+    """Whether a sentence holds a game's score ("18-4")."""
+    return any(dash in lower for dash in _SCORE_DASHES) and _SCORE.search(lower) is not None
 
 
 def _prior(view: SentenceView, order: int, candidate: Candidate) -> float:

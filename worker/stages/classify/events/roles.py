@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from worker.stages.classify.events.actors import ActorSpan
 
+# The alternatives that start with a space share one `\s` test (the same matches, fewer steps per character).
 _BOUNDARY = re.compile(
-    r"[;:]|\s(?:that|which|who|whom|whose|but|while|whereas|after|before|when|because|although|though|"
-    r"since|following|despite|until|unless|if|where)\s|,\s(?:and|but)\s"
-    r"|\sas\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
+    r"[;:]|,\s(?:and|but)\s|\s(?:(?:that|which|who|whom|whose|but|while|whereas|after|before|when|because|"
+    r"although|though|since|following|despite|until|unless|if|where)\s"
+    r"|as\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s))"
 )
 # Where the target's clause ends: a new clause or a comma ("..., expected to be joined by Italy").
 # "that" does not end it ("demanded that Hamas ..."), nor do prepositions ("after four years").
