@@ -22,6 +22,7 @@ from worker.stages.enrich.ner.resolve import Group, Resolver
 # mark them; a person's span is the name alone, and a nationality is an adjective.
 _TYPES_WITH_ARTICLE = frozenset({"ORG", "LOC", "FACILITY"})
 _MENTION_WEIGHT = 0.6  # salience: share from how often an entity is named; the rest from how early
+_POSITION_WEIGHT = 1.0 - _MENTION_WEIGHT
 # One validation of the whole list from plain dicts runs in pydantic's compiled core: several times faster
 # than building each Entity and Span on its own (or model_construct, which runs in Python).
 _ENTITY_LIST = TypeAdapter(list[Entity])
@@ -34,18 +35,21 @@ def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
     groups = Resolver(text, chunks, names).resolve()
     groups.sort(key=lambda group: group.chunks[0].start)
     most_mentions = max((len(group.chunks) for group in groups), default=1)
+    text_length = max(len(text), 1)
     records = [
-        _entity(f"E{number}", group, text, most_mentions) for number, group in enumerate(groups, start=1)
+        _entity(f"E{number}", group, text_length, most_mentions, text)
+        for number, group in enumerate(groups, start=1)
     ]
     return _ENTITY_LIST.validate_python(records)
 
 
 def _mentions(chunks: list[Chunk], entity_type: str, text: str) -> list[dict[str, Any]]:
     """Each chunk as a span, reaching back to its article when the type is written with one."""
-    with_article = entity_type in _TYPES_WITH_ARTICLE
+    if entity_type not in _TYPES_WITH_ARTICLE:
+        return [{"start": chunk.start, "end": chunk.end, "text": chunk.text} for chunk in chunks]
     spans = []
     for chunk in chunks:
-        start = chunk.article_start if with_article and chunk.article_start is not None else chunk.start
+        start = chunk.start if chunk.article_start is None else chunk.article_start
         spans.append({"start": start, "end": chunk.end, "text": text[start : chunk.end]})
     return spans
 
@@ -54,7 +58,7 @@ def salience(mentions: int, most_mentions: int, first_start: int, text_length: i
     """0..1: how often the entity is named relative to the most named one, and how early it first comes."""
     frequency = mentions / most_mentions
     earliness = 1.0 - first_start / max(text_length, 1)
-    return round(_MENTION_WEIGHT * frequency + (1.0 - _MENTION_WEIGHT) * earliness, 4)
+    return round(_MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness, 4)
 
 
 def _country_code(group: Group) -> str | None:
@@ -79,22 +83,26 @@ def _country_in_name(name: str) -> str | None:
     return None
 
 
-def _entity(entity_id: str, group: Group, text: str, most_mentions: int) -> dict[str, Any]:
+def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, text: str) -> dict[str, Any]:
     """The fields of one Entity, as a plain dict validated later together with the others."""
-    mentions = _mentions(group.chunks, group.type, text)
+    chunks = group.chunks
+    mentions = _mentions(chunks, group.type, text)
     entry = group.entry
     canonical = group.canonical
     if entry is None and group.type == "PERSON":
-        canonical = max((chunk.text for chunk in group.chunks), key=len)
+        canonical = max((chunk.text for chunk in chunks), key=len)
+    count = len(chunks)
+    # salience(), inlined: it runs for every entity of every article.
+    earliness = 1.0 - chunks[0].start / text_length
     return {
         "id": entity_id,
         "text": mentions[0]["text"],
         "type": group.type,
         "canonical": canonical,
         "country_code": _country_code(group),
-        "geonames_id": entry.geonames_id if entry is not None else None,
-        "kb_id": entry.kb_id if entry is not None else None,
+        "geonames_id": None if entry is None else entry.geonames_id,
+        "kb_id": None if entry is None else entry.kb_id,
         "mentions": mentions,
-        "mention_count": len(mentions),
-        "salience": salience(len(mentions), most_mentions, group.chunks[0].start, len(text)),
+        "mention_count": count,
+        "salience": round(_MENTION_WEIGHT * (count / most_mentions) + _POSITION_WEIGHT * earliness, 4),
     }
