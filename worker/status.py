@@ -32,7 +32,13 @@ class Status:
 
 
 def collect_status(client: redis.Redis, app: Celery) -> Status:
-    return Status(queues=_queue_depths(app), streams=_stream_lengths(client), groups=_groups(client))
+    queues = _queue_depths(app)
+    if str(app.conf.broker_url).startswith("redis"):
+        # On the Redis broker a queue is a list that exists only while it holds messages.
+        queues = {
+            name: depth if depth is not None else int(client.llen(name)) for name, depth in queues.items()
+        }
+    return Status(queues=queues, streams=_stream_lengths(client), groups=_groups(client))
 
 
 def _queue_depths(app: Celery) -> dict[str, int | None]:
