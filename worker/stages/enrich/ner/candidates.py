@@ -76,10 +76,10 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
             parts = ((start, run[:cut].rstrip()), (sentence_start, run[cut:]))
         for part_start, part in parts:
             has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
-            pieces, opening_pieces = _pieces(part, has_article)
+            pieces, may_open = _pieces(part, has_article)
             # Only a common word opening a sentence is treated differently, so most runs skip the check.
-            if opening_pieces is not None and is_sentence_start(text, part_start, starts):
-                pieces = opening_pieces
+            if may_open and is_sentence_start(text, part_start, starts):
+                pieces = _opening_pieces(part, has_article)
             for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
                 append(
                     Chunk(
@@ -100,15 +100,18 @@ PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None
 
 
 @lru_cache(maxsize=65536)
-def _pieces(part: str, has_article: bool) -> tuple[tuple[PieceFields, ...], tuple[PieceFields, ...] | None]:
-    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur).
-
-    Two readings: anywhere in a sentence, and (when the part opens with a common word and no article)
-    at the start of one, where that word may be no name.
+def _pieces(part: str, has_article: bool) -> tuple[tuple[PieceFields, ...], bool]:
+    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur),
+    and whether the part may read differently at the start of a sentence (it opens with a common word).
     """
     opens_with_common_word = part.split(" ", 1)[0].lower() in lexicon().common_words
-    opening = _fields(part, has_article, True) if opens_with_common_word and not has_article else None
-    return _fields(part, has_article, False), opening
+    return _fields(part, has_article, False), opens_with_common_word and not has_article
+
+
+@lru_cache(maxsize=16384)
+def _opening_pieces(part: str, has_article: bool) -> tuple[PieceFields, ...]:
+    """The chunk fields of a part that opens a sentence with a common word ("Earlier", "Officials")."""
+    return _fields(part, has_article, True)
 
 
 def _fields(part: str, has_article: bool, initial: bool) -> tuple[PieceFields, ...]:

@@ -39,6 +39,9 @@ class Lexicon:
     first_names: frozenset[str]
     common_words: frozenset[str]
     country_by_code: dict[str, GazEntry]
+    # Every run of whole words that begins a longer known name ("United", "Bank of"): a name being read
+    # word by word can only become known while it is one of these.
+    name_prefixes: frozenset[str]
 
 
 def resource_lines(file_name: str) -> list[str]:
@@ -106,7 +109,11 @@ def lexicon() -> Lexicon:
     names.update(_demonym_entries(country_by_code))
     names.update(_org_entries())
     names.update({k: v for k, v in places.items() if v.kind in ("country", "capital")})
-    return Lexicon(names, first_names, common_words, country_by_code)
+    return Lexicon(names, first_names, common_words, country_by_code, _prefixes(names))
+
+
+def _prefixes(names: dict[str, GazEntry]) -> frozenset[str]:
+    return frozenset(name[:space] for name in names for space, char in enumerate(name) if char == " ")
 
 
 @cache

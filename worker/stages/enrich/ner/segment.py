@@ -9,8 +9,8 @@ depends on the run's text alone, so it is cached: runs such as "the United State
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from worker.stages.enrich.ner.cues import (
     EVENT_HEADS,
@@ -43,16 +43,14 @@ SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     connector: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A chunk of a run, in offsets relative to the run (the cached, context-free part of a chunk)."""
 
     start: int
@@ -168,15 +166,26 @@ class _Segmenter:
         return tokens[start].start, tokens[end - 1].end, kind, entry
 
     def _longest_known(self, tokens: list[Token], index: int) -> tuple[int, GazEntry | None]:
-        names = self.lexicon.names
+        """The end of the longest known name starting at `index` (not ending in a connector), and its entry.
+
+        Walks forward only while the words so far begin some known name, so most runs need one or two
+        lookups instead of one per possible end.
+        """
+        names, prefixes = self.lexicon.names, self.lexicon.name_prefixes
         stop = min(len(tokens), index + MAX_NAME_TOKENS)
-        for end in range(stop, index, -1):
-            if tokens[end - 1].connector:
-                continue
-            entry = names.get(normalise(self.run[tokens[index].start : tokens[end - 1].end]))
+        start = tokens[index].start
+        best_end, best_entry = index, None
+        for end in range(index + 1, stop + 1):
+            last = tokens[end - 1]
+            if last.connector:
+                continue  # "Procter &" is no name yet, and its "&" is spelled "and" in the lexicon
+            name = normalise(self.run[start : last.end])
+            entry = names.get(name)
             if entry is not None:
-                return end, entry
-        return index, None
+                best_end, best_entry = end, entry
+            if name not in prefixes:
+                break
+        return best_end, best_entry
 
     def _known_at(self, tokens: list[Token], index: int) -> bool:
         return normalise(tokens[index].text) in self.lexicon.names
