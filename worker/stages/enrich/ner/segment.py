@@ -41,6 +41,7 @@ CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van
 _PIECE = re.compile(rf"(?P<token>{NEXT_WORD})|{CONNECTOR}")
 SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
+_HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS
 
 
 class Token(NamedTuple):
@@ -76,6 +77,9 @@ class _Segmenter:
     def __init__(self, run: str, names: Lexicon) -> None:
         self.run = run
         self.lexicon = names
+        # Words in a run are one space apart, so only a curly apostrophe or "&" makes a span's lookup key
+        # differ from the span itself.
+        self.needs_normalising = "’" in run or "&" in run
 
     def segment(self, tokens: list[Token], initial: bool) -> list[Piece]:
         while tokens and tokens[-1].connector:
@@ -179,7 +183,9 @@ class _Segmenter:
             last = tokens[end - 1]
             if last.connector:
                 continue  # "Procter &" is no name yet, and its "&" is spelled "and" in the lexicon
-            name = normalise(self.run[start : last.end])
+            name = self.run[start : last.end]
+            if self.needs_normalising:
+                name = normalise(name)
             entry = names.get(name)
             if entry is not None:
                 best_end, best_entry = end, entry
@@ -199,7 +205,7 @@ class _Segmenter:
         end = index
         while end < len(tokens) and self._is_plain(tokens[end]):
             end += 1
-        head = max((i for i in range(index, end) if _head_type(tokens[i].text)), default=None)
+        head = next((i for i in range(end - 1, index - 1, -1) if tokens[i].text in _HEADS), None)
         if head is None or (head == index and not self._continues_with_of(tokens, head + 1)):
             return index, None  # a head word alone ("the Council") is a common noun or a short form
         head_type = _head_type(tokens[head].text)
