@@ -70,3 +70,10 @@ def test_extract_entities_instrument_head_makes_a_product() -> None:
     found = entities_of("Data from the Galileo Spacecraft and the Herschel Telescope were released.")
     assert find(found, "Galileo Spacecraft").type == "PRODUCT"
     assert find(found, "Herschel Telescope").type == "PRODUCT"
+
+
+def test_extract_entities_team_before_a_score_is_not_a_product() -> None:
+    """A team's name followed by a result ("the Maple Leafs 3-1") is the team, not a model number."""
+    found = entities_of("Fans cheered after the Maple Leafs 3-1 win, while Airbus A330-200 jets flew over.")
+    assert all(entity.type != "PRODUCT" or entity.text.startswith("Airbus") for entity in found)
+    assert find(found, "Airbus A330-200").type == "PRODUCT"

@@ -28,6 +28,8 @@ _MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
 _DIGIT = re.compile(r"\d")
 # A common word opening a sentence before a plain number ("Approximately 100", "Nearly 40") counts things.
 _BARE_NUMBER = re.compile(r"[\d,.]+")
+# A team's name before a result ("the Red Sox 4-2", "Leeds 3–1") gives a score, not a model number.
+_SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 _MIN_SPORTS_CUES = 4
 
@@ -67,13 +69,17 @@ class Surroundings:
         return None
 
     def as_product(self, chunk: Chunk) -> None:
-        """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product."""
+        """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product; a team with
+        a score ("Leeds 3-1") or an opening adverb with a count ("Approximately 100") does not."""
         model = _MODEL.match(self.text, chunk.end)
-        if model is not None and not (chunk.opening_word and _BARE_NUMBER.fullmatch(model.group(), 1)):
-            chunk.end = model.end()
-            chunk.text = self.text[chunk.start : chunk.end]
-            chunk.type = "PRODUCT"
-            chunk.entry = None
+        if model is None or _SCORE.match(self.text, chunk.end) is not None:
+            return
+        if chunk.opening_word and _BARE_NUMBER.fullmatch(model.group(), 1):
+            return
+        chunk.end = model.end()
+        chunk.text = self.text[chunk.start : chunk.end]
+        chunk.type = "PRODUCT"
+        chunk.entry = None
 
     def is_defined_term(self, chunk: Chunk) -> bool:
         """An acronym in brackets that no organisation before it explains ("Overhaul (MRO)") is a term."""
