@@ -77,3 +77,10 @@ def test_extract_entities_team_before_a_score_is_not_a_product() -> None:
     found = entities_of("Fans cheered after the Maple Leafs 3-1 win, while Airbus A330-200 jets flew over.")
     assert all(entity.type != "PRODUCT" or entity.text.startswith("Airbus") for entity in found)
     assert find(found, "Airbus A330-200").type == "PRODUCT"
+
+
+def test_extract_entities_word_inside_a_title_is_not_a_person() -> None:
+    """A plain word between title words ("Chief Marketing Officer") is part of the title, not a name."""
+    found = entities_of("The firm hired Chief Marketing Officer Ngozi Adeyemi last year.")
+    assert all(entity.text != "Marketing" for entity in found)
+    assert find(found, "Ngozi Adeyemi").type == "PERSON"

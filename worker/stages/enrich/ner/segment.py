@@ -42,6 +42,7 @@ CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van
 _PIECE = re.compile(rf"(?P<token>{NEXT_WORD})|{CONNECTOR}")
 SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
+_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
 
 
@@ -232,12 +233,26 @@ class _Segmenter:
             text = tokens[end].text
             if text in TITLE_HEADS:
                 has_head = True
-            elif text not in TITLE_MODIFIERS and not (has_head and text in ("of", "of the")):
+            elif not (
+                text in TITLE_MODIFIERS
+                or (has_head and text in ("of", "of the"))
+                or self._between_title_words(tokens, index, end)
+            ):
                 break
             end += 1
         while end > index and tokens[end - 1].connector:
             end -= 1
         return end if has_head else index
+
+    @staticmethod
+    def _between_title_words(tokens: list[Token], index: int, position: int) -> bool:
+        """A word inside a title, before its head ("Revenue" in "Chief Revenue Officer"), belongs to it."""
+        return (
+            index < position < len(tokens) - 1
+            and not tokens[position].connector
+            and tokens[position - 1].text in _TITLE_WORDS
+            and tokens[position + 1].text in TITLE_HEADS
+        )
 
     def _person_end(self, tokens: list[Token], index: int) -> int:
         """End of a person's name opening with a known first name ("Donald Trump", "Ursula von der Leyen")."""
