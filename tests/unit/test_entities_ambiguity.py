@@ -84,3 +84,11 @@ def test_extract_entities_word_inside_a_title_is_not_a_person() -> None:
     found = entities_of("The firm hired Chief Marketing Officer Ngozi Adeyemi last year.")
     assert all(entity.text != "Marketing" for entity in found)
     assert find(found, "Ngozi Adeyemi").type == "PERSON"
+
+
+def test_extract_entities_hyphenated_title_is_cut_off_the_name() -> None:
+    """A hyphenated title ("Co-Chairman", "Ex-President") stays out of the person's name, who is named once."""
+    found = entities_of("Co-Chairman Tadeusz Wrona resigned on Friday. Later, Wrona thanked the staff.")
+    person = find(found, "Tadeusz Wrona")
+    assert person.type == "PERSON"
+    assert person.mention_count == 2

@@ -21,6 +21,10 @@ TITLE_HEADS = _words(
     Pastor Father Brother Sister Saint St. Treasurer Undersecretary Lieutenant Private Corporal Chairmen
     Vice-President"""
 )
+# Hyphenated forms of the heads ("Co-President", "Ex-Minister", "Acting-Director") are titles too.
+TITLE_HEADS |= frozenset(
+    f"{prefix}-{head}" for prefix in ("Co", "Ex", "Vice", "Deputy", "Acting") for head in TITLE_HEADS
+)
 # Words that only make a title together with a head ("Foreign" in "Foreign Minister", "Home Secretary").
 TITLE_MODIFIERS = _words(
     """Vice Deputy Prime Foreign Home Defence Defense Interior Finance Trade Health Justice Education Energy
