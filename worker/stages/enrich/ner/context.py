@@ -32,6 +32,7 @@ _BARE_NUMBER = re.compile(r"[\d,.]+")
 _SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 _MIN_SPORTS_CUES = 4
+_ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting"})
 
 
 class Surroundings:
@@ -57,7 +58,8 @@ class Surroundings:
         """PERSON when a title, a role noun or a verb of saying stands next to an unknown name."""
         if chunk.opening_word:
             return None
-        if chunk.after_title or self.word_before(chunk) in PERSON_BEFORE:
+        before = self.word_before(chunk)
+        if chunk.after_title or before in PERSON_BEFORE or _is_prefixed_role(before):
             return "PERSON"
         after = self.word_after(chunk)
         if after in PERSON_BEFORE and self.text.startswith(", ", chunk.end):
@@ -84,6 +86,12 @@ class Surroundings:
     def is_defined_term(self, chunk: Chunk) -> bool:
         """An acronym in brackets that no organisation before it explains ("Overhaul (MRO)") is a term."""
         return self.text[chunk.start - 1 : chunk.start] == "(" and self.text[chunk.end : chunk.end + 1] == ")"
+
+
+def _is_prefixed_role(word: str) -> bool:
+    """A role noun with a prefix counts as the noun ("co-chairman", "ex-minister"); "15-member" does not."""
+    prefix, _, noun = word.partition("-")
+    return prefix in _ROLE_PREFIXES and noun in PERSON_BEFORE
 
 
 def is_sports_report(text: str) -> bool:
