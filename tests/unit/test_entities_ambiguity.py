@@ -92,3 +92,15 @@ def test_extract_entities_hyphenated_title_is_cut_off_the_name() -> None:
     person = find(found, "Tadeusz Wrona")
     assert person.type == "PERSON"
     assert person.mention_count == 2
+
+
+def test_extract_entities_town_and_nickname_are_one_team_in_a_match_report() -> None:
+    """In a match report, a town before a plural nickname ("the Boston Bruins") is one team, not a place."""
+    text = (
+        "The Boston Bruins beat the Ottawa Senators in the playoff. Marchetti scored the winning goal "
+        "after a penalty, and the referee stopped a late kick. Boston was sunny all week."
+    )
+    found = entities_of(text)
+    assert find(found, "Boston Bruins").type == "ORG"
+    assert find(found, "Ottawa Senators").type == "ORG"
+    assert find(found, "Boston").type == "LOC"

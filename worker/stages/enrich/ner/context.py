@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.cues import (
-    IRREGULAR_TEAM_PLURALS,
     ORG_HEADS,
     PERSON_AFTER,
     PERSON_BEFORE,
     SPORTS_CUES,
+    TEAM_PLURALS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -158,7 +158,7 @@ def is_plural_group_name(name: str) -> bool:
     if len(words) < 2 or words[0].lower() in names.first_names:
         return False
     last = words[-1]
-    return last in IRREGULAR_TEAM_PLURALS or (last.endswith("s") and last[:-1].lower() in names.common_words)
+    return last in TEAM_PLURALS or (last.endswith("s") and last[:-1].lower() in names.common_words)
 
 
 def _is_name_word(word: str) -> bool:

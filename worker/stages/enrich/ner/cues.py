@@ -65,9 +65,18 @@ FACILITY_HEADS = _words(
 )
 # Last words of names of instruments and craft (typed PRODUCT): "the Kepler Telescope", "Voyager Spacecraft".
 PRODUCT_HEADS = _words("Telescope Satellite Spacecraft Rover Orbiter Lander")
-# Plurals of team names that are not a common word plus "s" ("White Sox", "Maple Leafs" are covered by
-# the rule on plural common words).
-IRREGULAR_TEAM_PLURALS = _words("Sox")
+# Plural nicknames of sports teams that the common-word list does not hold ("Tigers", "Sox"); other
+# plurals of common words ("Maple Leafs", "Twins") are found by rule.
+TEAM_PLURALS = _words(
+    """Sox Tigers Bulls Lions Eagles Yankees Ravens Hawks Pirates Rangers Knights Warriors Wolves Patriots
+    Celtics Lakers Mets Dodgers Braves Cardinals Orioles Mariners Astros Royals Rockies Padres Phillies
+    Nationals Brewers Marlins Rays Cubs Reds Athletics Steelers Packers Cowboys Broncos Raiders Chargers
+    Seahawks 49ers Falcons Panthers Saints Vikings Bengals Colts Jaguars Titans Texans Dolphins Bills
+    Jets Giants Bears Redskins Commanders Canucks Flames Oilers Penguins Bruins Blackhawks Canadiens
+    Senators Sabres Islanders Devils Flyers Capitals Predators Sharks Ducks Kings Coyotes Spurs Rockets
+    Mavericks Nuggets Clippers Knicks Nets Pistons Pacers Hornets Grizzlies Pelicans Thunder Suns Timberwolves
+    Wizards Raptors Cavaliers Magic Heat Jazz Kiwis Wallabies Springboks Pumas Crusaders Blues Hurricanes"""
+)
 # Capitalised words that are never names on their own.
 STOP_WORDS = _words(
     """The A An This That These Those He She It We They I I'm I've I'd I'll You His Her Its Their Our My Your

@@ -81,6 +81,7 @@ class Resolver:
         return self._sports_report
 
     def resolve(self) -> list[Group]:
+        self._join_teams()
         around = self.around
         for chunk in self.chunks:
             if chunk.type is None or (chunk.entry is not None and chunk.entry.sector == "BUS"):
@@ -98,6 +99,26 @@ class Resolver:
                     group = groups[key] = Group(*assigned)
                 group.chunks.append(chunk)
         return list(groups.values())
+
+    def _join_teams(self) -> None:
+        """In a match report, a town and the plural name after it are one team ("the Detroit Tigers")."""
+        joined: list[Chunk] = []
+        for chunk in self.chunks:
+            town = joined[-1] if joined else None
+            if (
+                town is not None
+                and town.entry is not None
+                and town.entry.kind in _PLACE_KINDS
+                and chunk.entry is None
+                and chunk.start == town.end + 1
+                and is_plural_group_name(f"{town.text} {chunk.text}")
+                and self.sports_report
+            ):
+                town.end, town.text = chunk.end, self.text[town.start : chunk.end]
+                town.type, town.entry = "ORG", None
+            else:
+                joined.append(chunk)
+        self.chunks = joined
 
     def _index_names(self) -> None:
         """Full names of people and the short forms of organisations, from every typed chunk."""
