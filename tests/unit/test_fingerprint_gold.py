@@ -30,7 +30,7 @@ pytestmark = pytest.mark.gold
 @pytest.fixture(scope="module")
 def articles() -> list[dict[str, Any]]:
     if not WIKINEWS.exists():
-        pytest.skip(f"gold file {WIKINEWS} is absent")
+        pytest.fail(f"gold file {WIKINEWS} is absent though the gold directory exists", pytrace=False)
     with gzip.open(WIKINEWS, "rt", encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
 
