@@ -9,10 +9,6 @@ class NewswireError(Exception):
     """Base of newswire's own errors."""
 
 
-class RejectedInputError(NewswireError):
-    """Input the producer refuses: the message says what is wrong and where."""
-
-
 class WorkerLostError(NewswireError):
     """A document whose worker died (killed, out of memory, hard time limit) on every delivery."""
 

@@ -25,11 +25,6 @@ def done_key(doc_id: str) -> str:
     return f"{PREFIX}:done:{doc_id}"
 
 
-def failures_key(doc_id: str) -> str:
-    """Hash of first failure time and attempt count, kept while a document is being retried."""
-    return f"{PREFIX}:failures:{doc_id}"
-
-
 def dead_marker_key(doc_id: str) -> str:
     """Marker set when a document is dead-lettered, so a redelivered failure is recorded once."""
     return f"{PREFIX}:deadmark:{doc_id}"

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from schemas import Actor, EventRecord, ProcessedDocument, Span, Tone
-
-TONE = Tone(tone=0.0, positive=0.0, negative=0.0, polarity=0.0, activity_density=0.0, self_group_density=0.0,
-            word_count=3)  # fmt: skip
+from schemas import Actor, EventRecord, ProcessedDocument, Span
+from tests.builders import NEUTRAL_TONE
 
 
 def event(doc_id: str, n: int) -> EventRecord:
@@ -23,6 +21,6 @@ def processed(doc_id: str, fingerprint: str = "0123456789abcdef", events: int = 
     return ProcessedDocument(
         doc_id=doc_id, text="France met Germany.", received_at=datetime.now(UTC), language="en",
         language_confidence=1.0, paragraphs=[], sentences=[], word_count=3, entities=[], dates=[], quotes=[],
-        amounts=[], keywords=[], tone=TONE, fingerprint=fingerprint, topics=[],
+        amounts=[], keywords=[], tone=NEUTRAL_TONE, fingerprint=fingerprint, topics=[],
         events=[event(doc_id, n) for n in range(events)], pipeline_version="test",
     )  # fmt: skip

@@ -17,9 +17,9 @@ from schemas import (
     ProcessedDocument,
     SourceDocument,
     Span,
-    Tone,
     Topic,
 )
+from tests.builders import NEUTRAL_TONE
 from worker import evaluate
 from worker.evaluation import runner as runner_module
 from worker.evaluation.gold import load_gold
@@ -49,11 +49,8 @@ def fake_enrich(parsed: ParsedDocument) -> EnrichedDocument:
             _entity("E1", "PERSON", parsed.text, "Ana Ruiz", "Ruiz said"),
             _entity("E2", "ORG", parsed.text, "Harbor Trust"),
         ]
-    tone = Tone(
-        tone=0, positive=0, negative=0, polarity=0, activity_density=0, self_group_density=0, word_count=0
-    )
     return EnrichedDocument(
-        **dict(parsed), entities=entities, dates=[], quotes=[], amounts=[], keywords=[], tone=tone,
+        **dict(parsed), entities=entities, dates=[], quotes=[], amounts=[], keywords=[], tone=NEUTRAL_TONE,
         fingerprint="0" * 16,
     )  # fmt: skip
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 
 from schemas import (
     Actor,
@@ -14,8 +14,8 @@ from schemas import (
     Offsets,
     Span,
     TimeExpression,
-    Tone,
 )
+from tests.builders import enriched_document
 from worker.stages.classify.events import event_id, extract_events
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")
@@ -35,31 +35,12 @@ def enriched(
     for match in _SENTENCE.finditer(text):
         start = match.start() + (len(match.group()) - len(match.group().lstrip()))
         sentences.append(Offsets(start=start, end=match.end()))
-    return EnrichedDocument(
-        doc_id="doc-1",
-        text=text,
+    return enriched_document(
+        text,
         published=published,
-        received_at=datetime(2024, 1, 1, tzinfo=UTC),
-        language="en",
-        language_confidence=1.0,
-        paragraphs=[Offsets(start=0, end=len(text))],
         sentences=sentences,
-        word_count=len(text.split()),
         entities=[_entity(f"E{number}", spec, text) for number, spec in enumerate(entities, start=1)],
         dates=dates or [],
-        quotes=[],
-        amounts=[],
-        keywords=[],
-        tone=Tone(
-            tone=0.0,
-            positive=0.0,
-            negative=0.0,
-            polarity=0.0,
-            activity_density=0.0,
-            self_group_density=0.0,
-            word_count=0,
-        ),
-        fingerprint="0" * 16,
     )
 
 

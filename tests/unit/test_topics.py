@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from schemas import EnrichedDocument, Offsets, ProcessedDocument, Tone
+from schemas import EnrichedDocument, ProcessedDocument
+from tests.builders import enriched_document
 from worker.stages.classify import classify
 from worker.stages.classify.topics import classify_topics, selected_codes, topic_model
 from worker.stages.classify.topics_features import TITLE_WEIGHT, term_counts
@@ -36,32 +36,7 @@ ELECTION = (
 
 
 def _document(title: str, text: str) -> EnrichedDocument:
-    return EnrichedDocument(
-        doc_id="doc-1",
-        text=text,
-        title=title,
-        received_at=datetime(2024, 1, 1, tzinfo=UTC),
-        language="en",
-        language_confidence=1.0,
-        paragraphs=[Offsets(start=0, end=len(text))],
-        sentences=[Offsets(start=0, end=len(text))],
-        word_count=len(text.split()),
-        entities=[],
-        dates=[],
-        quotes=[],
-        amounts=[],
-        keywords=[],
-        tone=Tone(
-            tone=0.0,
-            positive=0.0,
-            negative=0.0,
-            polarity=0.0,
-            activity_density=0.0,
-            self_group_density=0.0,
-            word_count=0,
-        ),
-        fingerprint="0" * 16,
-    )
+    return enriched_document(text, title=title)
 
 
 def _codes(title: str, text: str) -> list[str]:
