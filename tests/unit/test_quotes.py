@@ -194,7 +194,33 @@ def test_extract_quotes_splits_a_quote_opened_inside_a_sentence_after_its_first_
 
 
 def test_extract_quotes_keeps_a_quote_of_whole_sentences_in_one_piece() -> None:
-    """A quotation that opens its own sentence stays one span, however many sentences it holds."""
+    """A quotation that opens and closes its own sentences stays one span, however many it holds."""
+    text = 'The match ended late. "We played well today. The fans were great." Coach Ann Lee was happy.'
+    quotes = quotes_of(text, [entity("E1", "PERSON", text, "Ann Lee", 0)])
+    assert [q.text for q in quotes] == ['"We played well today. The fans were great."']
+
+
+def test_extract_quotes_splits_off_a_last_sentence_that_a_reporting_clause_closes() -> None:
+    """'"A. B," said X.': "B," shares its sentence with "said X", so it is a piece of its own."""
     text = 'The match ended late. "We played well today. The fans were great," said coach Ann Lee.'
     quotes = quotes_of(text, [entity("E1", "PERSON", text, "Ann Lee", 0)])
-    assert [q.text for q in quotes] == ['"We played well today. The fans were great,"']
+    assert [q.text for q in quotes] == ['"We played well today.', 'The fans were great,"']
+    assert [q.speaker.entity_id if q.speaker else None for q in quotes] == ["E1", "E1"]
+
+
+def test_extract_quotes_cuts_both_ends_of_a_quote_inside_reporting_clauses() -> None:
+    """'X said, "A. B. C," adding ...': first sentence, the middle, and the last sentence."""
+    text = 'Ann Lee said, "We played well. The fans were great. We will win," adding nothing more.'
+    quotes = [q for q in quotes_of(text, []) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ['"We played well.', "The fans were great.", 'We will win,"']
+
+
+def test_extract_quotes_keeps_a_fragment_that_goes_on_quoting_its_sentence() -> None:
+    """A short fragment after a quotation in the same sentence quotes the same source; alone it is a
+    scare quote."""
+    text = (
+        'The form "must be completed in English", the ministry recommending "translation tools" if needed. '
+        'The plan was called "lenient" by some.'
+    )
+    direct = [q.text for q in quotes_of(text, []) if q.kind == "direct"]
+    assert direct == ['"must be completed in English"', '"translation tools"']

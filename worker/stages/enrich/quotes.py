@@ -2,7 +2,7 @@
 
 The pieces: `quotes_marks` pairs quotation marks (also over paragraphs), `quotes_direct` keeps the
 quotations and attributes them, `quotes_indirect` finds reported speech around speech verbs,
-`quotes_cues` holds the verbs and speaker patterns, `quotes_speakers` links speakers to entities.
+`quotes_cues` holds the verbs and speaker patterns, `quotes_speakers` links speakers to entities, `quotes_pull` finds quotations boxed apart and signed.
 """
 
 from __future__ import annotations
@@ -14,16 +14,24 @@ from worker.stages.enrich.quotes_cues import find_cues
 from worker.stages.enrich.quotes_direct import Cues, find_direct_quotes
 from worker.stages.enrich.quotes_indirect import find_indirect_quotes
 from worker.stages.enrich.quotes_marks import has_quotation_marks
+from worker.stages.enrich.quotes_pull import find_pull_quotes
 from worker.stages.enrich.quotes_speakers import MentionIndex
 
 
 def extract_quotes(text: str, sentences: Sequence[Offsets], entities: Sequence[Entity]) -> list[Quote]:
     """Direct and indirect quotes in text order."""
     cues = find_cues(text)
-    if not cues and not has_quotation_marks(text):
+    pull = find_pull_quotes(text, entities)
+    if not cues and not pull and not has_quotation_marks(text):
         return []  # nothing can be a quote: skip indexing the mentions
     index = MentionIndex(entities, text)
     sentence_starts = [sentence.start for sentence in sentences]
     direct = find_direct_quotes(text, sentence_starts, index, Cues(cues, [cue.start() for cue in cues]))
-    indirect = find_indirect_quotes(text, sentences, direct.quotes, direct.cue_starts, index, cues)
-    return sorted(direct.quotes + indirect, key=lambda quote: (quote.start, quote.end))
+    marked = direct.quotes
+    quotes = marked + [quote for quote in pull if not any(_overlap(quote, other) for other in marked)]
+    indirect = find_indirect_quotes(text, sentences, quotes, direct.cue_starts, index, cues)
+    return sorted(quotes + indirect, key=lambda quote: (quote.start, quote.end))
+
+
+def _overlap(quote: Quote, other: Quote) -> bool:
+    return quote.start < other.end and other.start < quote.end

@@ -128,31 +128,48 @@ def _zone_start(text: str, quote: MarkedQuote, sentence_starts: Sequence[int], f
 
 
 def sentence_pieces(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[tuple[int, int]]:
-    """A quotation that opens inside a sentence (`He said, "I agree. We all do."`) as two quotes: its
-    first sentence, which belongs to the reporting sentence, and the whole sentences that follow.
+    """A quotation over several sentences as pieces that nest in the text's sentences: a first sentence
+    that a reporting clause opens (`He said, "I agree. We all do."`), the whole sentences in between as
+    one piece, and a last sentence that a reporting clause closes (`"We won. It was hard," he said.`).
 
     Quotation spans nest in sentences the way GUM marks them: a span does not run on from the middle
     of one sentence into the next, while a quote of whole sentences stays one span.
     """
-    sentence = bisect_right(sentence_starts, start) - 1
-    sentence_start = sentence_starts[sentence] if sentence >= 0 else 0
-    following = sentence + 1
-    if (
-        following >= len(sentence_starts)
-        or sentence_starts[following] >= end
-        or text[sentence_start:start].isspace()
-    ):
-        return [(start, end)]
-    next_sentence = text[sentence_starts[following] : end]
-    cut = end - len(next_sentence.lstrip())  # where its first word is, whitespace aside
-    first_end = start + len(text[start:cut].rstrip())
-    if (
-        sentence_start == start
-        or not _WORD.search(text, cut, end)
-        or not _WORD.search(text, start, first_end)
-    ):
-        return [(start, end)]
-    return [(start, first_end), (cut, end)]
+    first = bisect_right(sentence_starts, start)  # the first sentence that starts inside the quote
+    last = bisect_left(sentence_starts, end, first) - 1  # the last one
+    if first > last:
+        return [(start, end)]  # inside one sentence
+    cuts = []
+    opening = sentence_starts[first - 1] if first else 0
+    if opening < start and not text[opening:start].isspace():
+        cuts.append(sentence_starts[first])  # a reporting clause opens the first sentence
+    closing = sentence_starts[last + 1] if last + 1 < len(sentence_starts) else len(text)
+    if _WORD.search(text, end, closing) and sentence_starts[last] not in cuts:
+        cuts.append(sentence_starts[last])  # a reporting clause closes the last sentence
+    return _cut_at(text, start, end, cuts)
+
+
+def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """text[start:end] cut before each position in `cuts`, without whitespace at the pieces' ends;
+    a cut that would leave a piece without a word is not made."""
+    pieces = []
+    piece_start = start
+    for cut in cuts:
+        cut += len(text[cut:end]) - len(text[cut:end].lstrip())
+        piece_end = piece_start + len(text[piece_start:cut].rstrip())
+        if _WORD.search(text, piece_start, piece_end) and _WORD.search(text, cut, end):
+            pieces.append((piece_start, piece_end))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _same_sentence(previous: Quote | None, start: int, sentence_starts: Sequence[int]) -> bool:
+    """Whether the quote kept last ends in the sentence where `start` is: `it "must be done", the
+    government recommending "translation tools"` quotes the same source in fragments."""
+    if previous is None:
+        return False
+    return bisect_right(sentence_starts, previous.end - 1) == bisect_right(sentence_starts, start)
 
 
 def _paragraph_of(position: int, paragraph_starts: Sequence[int]) -> int:
@@ -186,8 +203,12 @@ def find_direct_quotes(
         inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
         if len(inner) < MAX_TITLE_CHARS and _is_title(inner):
             continue
-        if attribution is None and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS:
-            continue
+        if (
+            attribution is None
+            and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS
+            and not _same_sentence(previous, quote.start, sentence_starts)
+        ):
+            continue  # a scare quote, unless it goes on quoting the quotation before it in its sentence
         if attribution is None or attribution.speaker is None:
             # News goes on quoting the last speaker within a paragraph and into a run-on paragraph.
             follows_on = previous_paragraph == paragraph or continued_from_previous
