@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from schemas import Entity, Offsets, Quote
 from worker.stages.enrich.quotes_cues import find_cues
 from worker.stages.enrich.quotes_direct import Cues, find_direct_quotes
+from worker.stages.enrich.quotes_found import Found, to_quotes
 from worker.stages.enrich.quotes_indirect import find_indirect_quotes
 from worker.stages.enrich.quotes_marks import has_quotation_marks
 from worker.stages.enrich.quotes_pull import find_pull_quotes
@@ -30,8 +31,12 @@ def extract_quotes(text: str, sentences: Sequence[Offsets], entities: Sequence[E
     marked = direct.quotes
     quotes = marked + [quote for quote in pull if not any(_overlap(quote, other) for other in marked)]
     indirect = find_indirect_quotes(text, sentences, quotes, direct.cue_starts, index, cues)
-    return sorted(quotes + indirect, key=lambda quote: (quote.start, quote.end))
+    return to_quotes(text, sorted(quotes + indirect, key=_position))
 
 
-def _overlap(quote: Quote, other: Quote) -> bool:
+def _position(quote: Found) -> tuple[int, int]:
+    return quote.start, quote.end
+
+
+def _overlap(quote: Found, other: Found) -> bool:
     return quote.start < other.end and other.start < quote.end

@@ -63,9 +63,12 @@ _MULTIWORD_CUES = ["according to", "pointed out", "was quoted as saying", "were 
 # All cues in one prefix tree, so each position costs one walk down the tree.
 _ALL_CUES = trie_pattern(_MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split())
 CUE = re.compile(rf"\b{_ALL_CUES}\b")
-# The same cues, looked for from the non-word character before them: a pattern that opens with a
-# character class lets the regex engine skip ahead, where one opening with \b tries every position.
-_CUE_AHEAD = re.compile(rf"\W(?={_ALL_CUES}\b)")
+# Where cues may start, looked for from the character before them. A pattern that opens with a literal
+# space lets the regex engine jump from space to space; the cues after any other non-word character
+# (a quotation mark, a bracket, a dash) are looked for apart, from a class of plain bytes that the engine
+# checks without Unicode lookups (a non-ASCII letter before a cue fails CUE's \b on the check).
+_CUE_AFTER_SPACE = re.compile(rf" (?={_ALL_CUES}\b)")
+_CUE_AFTER_OTHER = re.compile(rf"[^ a-zA-Z0-9_](?={_ALL_CUES}\b)")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -76,11 +79,18 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
         first = CUE.match(text, 0, stop)
         if first:
             found.append(first)
-    for hit in _CUE_AHEAD.finditer(text, max(start - 1, 0), stop):
-        cue = CUE.match(text, hit.end(), stop)
-        if cue and cue.start() >= start:
-            found.append(cue)
+    for before in (_CUE_AFTER_SPACE, _CUE_AFTER_OTHER):
+        for hit in before.finditer(text, max(start - 1, 0), stop):
+            cue = CUE.match(text, hit.end(), stop)
+            if cue and cue.start() >= start:
+                found.append(cue)
+    if len(found) > 1:
+        found.sort(key=_start_of)
     return found
+
+
+def _start_of(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def cues_between(

@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas import Quote, Span, SpeakerRef
 from worker.stages.enrich.quotes_cues import (
     CUE_THEN_SPEAKER,
     PASSIVE_OR_INFINITIVE,
@@ -18,6 +17,7 @@ from worker.stages.enrich.quotes_cues import (
     subject_phrase,
     word_before,
 )
+from worker.stages.enrich.quotes_found import Found, SpanFields, SpeakerFields, span_fields
 from worker.stages.enrich.quotes_marks import MarkedQuote, has_quotation_marks, marked_quotes, paragraph_spans
 from worker.stages.enrich.quotes_speakers import MentionIndex, resolve_speaker
 
@@ -36,13 +36,13 @@ _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 @dataclass(frozen=True)
 class Attribution:
-    cue: Span | None
-    speaker: SpeakerRef | None
+    cue: SpanFields | None
+    speaker: SpeakerFields | None
 
 
 @dataclass(frozen=True)
 class DirectQuotes:
-    quotes: list[Quote]
+    quotes: list[Found]
     cue_starts: set[int]  # cues used to attribute direct quotes, so indirect speech skips them
 
 
@@ -59,10 +59,6 @@ def _is_title(inner: str) -> bool:
     words = _WORD.findall(inner)
     content = [word for word in words if word.lower() not in _SMALL_WORDS]
     return bool(content) and all(word[0].isupper() or word[0].isdigit() for word in content)
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 def _after(
@@ -84,7 +80,7 @@ def _after(
             region = match.span("speaker")
             phrase = subject_phrase(text, *region)
             speaker = resolve_speaker(text, phrase, index, quote.start, region)
-            return Attribution(_span(text, *match.span("cue")), speaker)
+            return Attribution(span_fields(text, *match.span("cue")), speaker)
     return None
 
 
@@ -110,8 +106,10 @@ def _before(
         region = speaker_region_before(text, zone_start, cue.start())
         phrase = subject_phrase(text, *region)
         if not plausible_speaker(text[phrase[0] : phrase[1]]):
-            return Attribution(_span(text, *cue.span()), None)
-    return Attribution(_span(text, *cue.span()), resolve_speaker(text, phrase, index, quote.start, region))
+            return Attribution(span_fields(text, *cue.span()), None)
+    return Attribution(
+        span_fields(text, *cue.span()), resolve_speaker(text, phrase, index, quote.start, region)
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
@@ -164,7 +162,7 @@ def _cut_at(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int,
     return pieces
 
 
-def _same_sentence(previous: Quote | None, start: int, sentence_starts: Sequence[int]) -> bool:
+def _same_sentence(previous: Found | None, start: int, sentence_starts: Sequence[int]) -> bool:
     """Whether the quote kept last ends in the sentence where `start` is: `it "must be done", the
     government recommending "translation tools"` quotes the same source in fragments."""
     if previous is None:
@@ -184,9 +182,9 @@ def find_direct_quotes(
     paragraphs = paragraph_spans(text)
     marked = marked_quotes(text, paragraphs)
     paragraph_starts = [start for start, _ in paragraphs]
-    quotes: list[Quote] = []
+    quotes: list[Found] = []
     cue_starts: set[int] = set()
-    previous: Quote | None = None
+    previous: Found | None = None
     previous_paragraph = -2
     continued_from_previous = False
     for number, quote in enumerate(marked):
@@ -215,10 +213,9 @@ def find_direct_quotes(
             speaker = previous.speaker if follows_on and previous is not None else None
             attribution = Attribution(attribution.cue if attribution else None, speaker)
         if attribution.cue is not None:
-            cue_starts.add(attribution.cue.start)
+            cue_starts.add(attribution.cue["start"])
         for start, end in sentence_pieces(text, quote.start, quote.end, sentence_starts):
-            current = Quote(start=start, end=end, text=text[start:end], kind="direct",
-                            speaker=attribution.speaker, cue=attribution.cue)  # fmt: skip
+            current = Found(start, end, "direct", attribution.speaker, attribution.cue)
             quotes.append(current)
         previous, previous_paragraph = current, paragraph
         continued_from_previous = quote.continues

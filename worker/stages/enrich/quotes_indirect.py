@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from schemas import Offsets, Quote, Span, SpeakerRef
+from schemas import Offsets
 from worker.stages.enrich.quotes_cues import (
     BARE_CUES,
     NOT_A_SUBJECT_START,
@@ -24,6 +24,7 @@ from worker.stages.enrich.quotes_cues import (
     subject_phrase,
     word_before,
 )
+from worker.stages.enrich.quotes_found import Found, SpeakerFields, span_fields
 from worker.stages.enrich.quotes_speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -125,15 +126,15 @@ class _SentenceFinder:
 def find_indirect_quotes(
     text: str,
     sentences: Sequence[Offsets],
-    direct: Sequence[Quote],
+    direct: Sequence[Found],
     used_cues: set[int],
     index: MentionIndex,
     cues: Sequence[re.Match[str]],
-) -> list[Quote]:
+) -> list[Found]:
     finder = _SentenceFinder(sentences, len(text))
     direct_spans = [(quote.start, quote.end) for quote in direct]
-    found: list[Quote] = []
-    last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None = None
+    found: list[Found] = []
+    last_speaker: tuple[tuple[int, int], SpeakerFields | None] | None = None
     for cue in cues:
         if cue.start() in used_cues or any(s <= cue.start() < e for s, e in direct_spans):
             continue
@@ -146,8 +147,7 @@ def find_indirect_quotes(
         start, end = _trim(text, *content)
         if len(text[start:end].split()) < MIN_CONTENT_WORDS or (found and found[-1].start == start):
             continue
-        found.append(Quote(start=start, end=end, text=text[start:end], kind="indirect", speaker=speaker,
-                           cue=Span(start=cue.start(), end=cue.end(), text=cue.group())))  # fmt: skip
+        found.append(Found(start, end, "indirect", speaker, span_fields(text, *cue.span())))
         last_speaker = (sentence, speaker)
     return found
 
@@ -167,8 +167,8 @@ def _reported(
     cue: re.Match[str],
     sentence: tuple[int, int],
     index: MentionIndex,
-    last_speaker: tuple[tuple[int, int], SpeakerRef | None] | None,
-) -> tuple[tuple[int, int], SpeakerRef | None] | None:
+    last_speaker: tuple[tuple[int, int], SpeakerFields | None] | None,
+) -> tuple[tuple[int, int], SpeakerFields | None] | None:
     """(content span, speaker) for one cue, or None when the cue does not report speech."""
     sentence_start, sentence_end = sentence
     word = cue.group()
@@ -207,7 +207,7 @@ def _reported(
 
 def _according_to(
     text: str, cue: re.Match[str], sentence: tuple[int, int], index: MentionIndex
-) -> tuple[tuple[int, int], SpeakerRef | None] | None:
+) -> tuple[tuple[int, int], SpeakerFields | None] | None:
     sentence_start, sentence_end = sentence
     after = text[cue.end() : sentence_end]
     source_length = len(after.split(",")[0])

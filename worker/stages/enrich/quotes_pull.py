@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from schemas import Entity, Quote, SpeakerRef
+from schemas import Entity
+from worker.stages.enrich.quotes_found import Found, speaker_fields
 from worker.stages.enrich.quotes_marks import has_quotation_marks
 
 MIN_PULL_QUOTE_WORDS = 6
@@ -41,9 +42,11 @@ def _pull_quote(text: str, name_start: int, name_end: int) -> tuple[int, int] | 
     return quote_start, quote_end
 
 
-def find_pull_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
+def find_pull_quotes(text: str, entities: Sequence[Entity]) -> list[Found]:
     """Pull quotes signed by a named person, and their copies in the body, in text order."""
-    found: dict[tuple[int, int], Quote] = {}
+    if not any(line.rstrip()[-1:].isalpha() for line in text.split("\n")):
+        return []  # a signature ends its line in a letter; most texts end every line in punctuation
+    found: dict[tuple[int, int], Found] = {}
     for entity in entities:
         if entity.type != "PERSON":
             continue
@@ -51,12 +54,10 @@ def find_pull_quotes(text: str, entities: Sequence[Entity]) -> list[Quote]:
             span = _pull_quote(text, mention.start, mention.end)
             if span is None:
                 continue
-            speaker = SpeakerRef(start=mention.start, end=mention.end, text=mention.text, entity_id=entity.id)
+            speaker = speaker_fields(text, mention.start, mention.end, entity.id)
             words = text[span[0] : span[1]]
             copy = text.find(words)
             while copy >= 0:  # the box and every copy of its words in the body
-                found[(copy, copy + len(words))] = Quote(
-                    start=copy, end=copy + len(words), text=words, kind="direct", speaker=speaker, cue=None
-                )
+                found[(copy, copy + len(words))] = Found(copy, copy + len(words), "direct", speaker, None)
                 copy = text.find(words, copy + len(words))
     return [found[key] for key in sorted(found)]

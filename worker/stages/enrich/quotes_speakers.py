@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from schemas import Entity, SpeakerRef
+from schemas import Entity
+from worker.stages.enrich.quotes_found import SpeakerFields, speaker_fields
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
@@ -55,8 +56,9 @@ class MentionIndex:
 
     def __init__(self, entities: Sequence[Entity], text: str = "") -> None:
         self.text = text
+        make = tuple.__new__  # a Mention from its fields without NamedTuple's Python-level __new__
         mentions = [
-            Mention(span.start, span.end, entity.id, entity.type)
+            make(Mention, (span.start, span.end, entity.id, entity.type))
             for entity in entities
             if entity.type in SPEAKER_TYPES
             for span in entity.mentions
@@ -119,15 +121,14 @@ def _role_types(words: list[str]) -> frozenset[str] | None:
     return None
 
 
-def _linked(text: str, mention: Mention) -> SpeakerRef:
-    return SpeakerRef(start=mention.start, end=mention.end, text=text[mention.start : mention.end],
-                      entity_id=mention.entity_id)  # fmt: skip
+def _linked(text: str, mention: Mention) -> SpeakerFields:
+    return speaker_fields(text, mention.start, mention.end, mention.entity_id)
 
 
 def resolve_speaker(
     text: str, span: tuple[int, int], index: MentionIndex, anchor: int, region: tuple[int, int] | None = None
-) -> SpeakerRef | None:
-    """A SpeakerRef for the phrase text[span], linked to an entity when one fits.
+) -> SpeakerFields | None:
+    """A speaker for the phrase text[span], linked to an entity when one fits.
 
     In order: a named mention inside the phrase; for a pronoun or a role phrase ("he", "the minister"),
     the last fitting mention before the phrase (and before `anchor`, where the quote starts); a named
@@ -151,9 +152,9 @@ def resolve_speaker(
         title = words[-1] if len(words) > 1 else ""
         antecedent = index.last_before(min(start, anchor), types, title)
         if antecedent is not None:
-            return SpeakerRef(start=start, end=end, text=phrase, entity_id=antecedent.entity_id)
-        return SpeakerRef(start=start, end=end, text=phrase)
+            return speaker_fields(text, start, end, antecedent.entity_id)
+        return speaker_fields(text, start, end)
     if inside:  # a country or nationality as the speaker: "China says", "Russian state media"
         return _linked(text, inside[-1])
     around = _best_named(index.inside(*region)) if region else None
-    return _linked(text, around) if around is not None else SpeakerRef(start=start, end=end, text=phrase)
+    return _linked(text, around) if around is not None else speaker_fields(text, start, end)
