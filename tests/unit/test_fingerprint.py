@@ -54,6 +54,16 @@ def test_simhash_is_stable_for_the_same_words() -> None:
     assert fingerprint("Markets fell sharply on Monday.") == fingerprint("markets FELL sharply, on Monday!")
 
 
+def test_simhash_value_is_pinned_across_releases() -> None:
+    """Stored fingerprints are compared with new ones: the hash of a known text must never drift."""
+    assert fingerprint(FLOOD_REPORT) == "a336bab418005d67"
+
+
+def test_simhash_keeps_a_word_with_a_space_as_one_word() -> None:
+    """A caller's word that holds a space is still one word, not two."""
+    assert simhash(["a b", "c"]) != simhash(["a", "b", "c"])
+
+
 def test_simhash_of_no_words_is_zero() -> None:
     """An empty text has the all-zero fingerprint instead of failing."""
     assert simhash([]) == "0" * 16
