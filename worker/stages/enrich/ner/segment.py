@@ -3,12 +3,14 @@
 Left to right, preferring at each word: a known multi-word name, an organisation or place ending in a
 head word ("Singapore Airlines", "Bank of England"), a title (cut off, and a cue that a person follows),
 a person starting with a known first name, a known one-word name, else an unknown word. The result
-depends on the run's text alone, so it is cached: runs such as "the United States" recur.
+depends on the run's text alone, so callers cache it: runs such as "the United States" recur.
+
+What each word is (a title, a head noun, a first name, a known name...) depends on its text alone, so it
+is looked up once per distinct word (`Word`) rather than at every step of every run that holds it.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,7 +28,7 @@ from worker.stages.enrich.ner.cues import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
-from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, Lexicon, lexicon, normalise
+from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, lexicon, normalise
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # After a capital: initials ("U.S."), an abbreviation ("Mr.", "Inc."), or the rest of a word; a
@@ -38,19 +40,18 @@ _TAIL = (
 )
 FIRST_WORD = rf"[{_UP}]{_TAIL}"
 NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]+[{_UP}]){_TAIL}"
-CONNECTOR = r"(?:of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van|von der|von|der|den|bin|ibn|da|dos|di|del|la|le|al|y)"
-_PIECE = re.compile(rf"(?P<token>{NEXT_WORD})|{CONNECTOR}")
+_CONNECTORS = (
+    "of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van|von der|von|der|den|bin|ibn|da|dos|di"
+    "|del|la|le|al|y"
+)
+CONNECTOR = rf"(?:{_CONNECTORS})"
+# Every word of a run holds a capital and no connector does, so a piece's text tells which it is.
+_CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
 SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    connector: bool
+_OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
 
 
 class Piece(NamedTuple):
@@ -65,44 +66,118 @@ class Piece(NamedTuple):
     opening_word: bool
 
 
-@lru_cache(maxsize=65536)
+class Word:
+    """What one word (or connector) of a run is, from its text alone."""
+
+    __slots__ = (
+        "acronym",
+        "common",
+        "connector",
+        "continuation",
+        "entry",
+        "first_name",
+        "head",
+        "head_type",
+        "other_known",
+        "particle",
+        "plain",
+        "prefix",
+        "skipped",
+        "text",
+        "title_head",
+        "title_modifier",
+        "title_word",
+    )
+
+    def __init__(self, text: str) -> None:
+        names = lexicon()
+        key = normalise(text)
+        self.text = text
+        self.connector = text in _CONNECTOR_WORDS
+        self.skipped = text in SKIPPED
+        self.title_head = text in TITLE_HEADS
+        self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
+        self.title_modifier = text in TITLE_MODIFIERS
+        self.title_word = text in _TITLE_WORDS
+        self.head = text in _HEADS
+        self.head_type = _head_type(text)
+        self.continuation = text in _NAME_CONTINUATIONS
+        lower = text.lower()
+        self.common = lower in names.common_words
+        self.first_name = lower in names.first_names
+        self.entry = names.names.get(key)
+        self.prefix = key in names.name_prefixes
+        self.other_known = self.entry is not None and self.entry.kind in _OTHER_KNOWN_KINDS
+        self.particle = text in NAME_PARTICLES
+        self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
+
+
+word_facts = lru_cache(maxsize=65536)(Word)
+
+# Each lower-case word of a run is (part of) a connector. "del", "des", "der" and "den" are read as "de",
+# as a regex alternation trying "de" first used to read them, and the segmenter's rules were tuned on that.
+_CONNECTOR_PARTS = frozenset(part for connector in _CONNECTOR_WORDS for part in connector.split())
+_READ_AS_DE = frozenset({"del", "des", "der", "den"})
+
+
 def segment_run(run: str, initial: bool) -> tuple[Piece, ...]:
-    """The chunks of one run of capitalised words (cached: runs such as "the United States" recur)."""
-    tokens = [
-        Token(piece.start(), piece.end(), piece.group(), piece.group("token") is None)
-        for piece in _PIECE.finditer(run)
-    ]
-    return tuple(_Segmenter(run, lexicon()).segment(tokens, initial))
+    """The chunks of one run of capitalised words."""
+    if " " not in run:  # one word, the commonest run: it is its own single piece
+        return tuple(_Segmenter(run, [0], [len(run)], [word_facts(run)]).segment(initial))
+    # A run is words one space apart with at most one connector (of one or two words) between two words,
+    # so splitting at spaces and joining adjacent connector words gives its pieces.
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    position = 0
+    after_connector = False
+    for item in run.split(" "):
+        end = position + len(item)
+        connector = item in _CONNECTOR_PARTS
+        if connector and after_connector:  # "of the", "de la", "van der"
+            ends[-1] = end
+            texts[-1] = f"{texts[-1]} {item}"
+        else:
+            starts.append(position)
+            ends.append(end)
+            texts.append("de" if item in _READ_AS_DE else item)
+        after_connector = connector
+        position = end + 1
+    words = [word_facts(text) for text in texts]
+    return tuple(_Segmenter(run, starts, ends, words).segment(initial))
 
 
 class _Segmenter:
-    def __init__(self, run: str, names: Lexicon) -> None:
+    def __init__(self, run: str, starts: list[int], ends: list[int], words: list[Word]) -> None:
         self.run = run
-        self.lexicon = names
+        while words and words[-1].connector:
+            del starts[-1], ends[-1], words[-1]
+        self.starts, self.ends, self.words = starts, ends, words
         # Words in a run are one space apart, so only a curly apostrophe or "&" makes a span's lookup key
         # differ from the span itself.
         self.needs_normalising = "’" in run or "&" in run
 
-    def segment(self, tokens: list[Token], initial: bool) -> list[Piece]:
-        while tokens and tokens[-1].connector:
-            tokens = tokens[:-1]
+    def _drop_first(self) -> None:
+        del self.starts[0], self.ends[0], self.words[0]
+
+    def segment(self, initial: bool) -> list[Piece]:
+        words = self.words
         pieces: list[Piece] = []
-        if tokens and initial and self._is_opening_word(tokens):
-            first = tokens[0]
-            pieces.append(Piece(first.start, first.end, None, None, False, None, True))
-            tokens = tokens[1:]
+        if words and initial and self._is_opening_word():
+            pieces.append(Piece(self.starts[0], self.ends[0], None, None, False, None, True))
+            self._drop_first()
         after_title = False
         article: int | None = None
         index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if token.connector or (token.text in SKIPPED and not self._opens_known_name(tokens, index)):
+        while index < len(words):
+            word = words[index]
+            if word.connector or (word.skipped and not self._opens_known_name(index)):
                 index += 1
                 after_title = False
                 # "North Korea and the United States": the article belongs to the name after it.
-                article = token.end - 3 if token.text.endswith(" the") else None
+                article = self.ends[index - 1] - 3 if word.text.endswith(" the") else None
                 continue
-            found, index, is_title = self._next_chunk(tokens, index)
+            found, index, is_title = self._next_chunk(index)
             if found is not None:
                 start, end, kind, entry = found
                 pieces.append(Piece(start, end, kind, entry, after_title, article, False))
@@ -110,82 +185,88 @@ class _Segmenter:
             article = None
         return pieces
 
-    def _opens_known_name(self, tokens: list[Token], index: int) -> bool:
+    def _opens_known_name(self, index: int) -> bool:
         """Whether a known name of several words starts here ("Islamic State", "The Guardian")."""
-        end, _ = self._longest_known(tokens, index)
-        return end > index + 1
+        return self.words[index].prefix and self._longest_known(index)[0] > index + 1
 
-    def _is_opening_word(self, tokens: list[Token]) -> bool:
+    def _is_opening_word(self) -> bool:
         """A capitalised common word opening a sentence ("Earlier", "Officials") is not plainly a name."""
-        first = tokens[0]
-        word = first.text.lower()
-        if word not in self.lexicon.common_words or normalise(first.text) in self.lexicon.names:
+        first = self.words[0]
+        if not first.common or first.entry is not None:
             return False
-        return not (word in self.lexicon.first_names and len(tokens) > 1)
+        return not (first.first_name and len(self.words) > 1)
 
     def _next_chunk(
-        self, tokens: list[Token], index: int
+        self, index: int
     ) -> tuple[tuple[int, int, str | None, GazEntry | None] | None, int, bool]:
         """The chunk starting at `index` (offsets, type, entry), the index after it, and whether it was a title."""
-        known_end, entry = self._longest_known(tokens, index)
-        head_end, head_type = self._headed_name_end(tokens, index)
+        words = self.words
+        word = words[index]
+        known_end, entry = self._longest_known(index)
+        head_end, head_type = self._headed_name_end(index) if word.plain else (index, None)
         if head_end > known_end:
-            return self._span(tokens, index, head_end, head_type), head_end, False
+            return self._span(index, head_end, head_type), head_end, False
         if known_end - index > 1 and entry is not None:
-            return self._span(tokens, index, known_end, entry.type, entry), known_end, False
-        if (
-            tokens[index].text in ORG_OPENERS
-            and index + 1 < len(tokens)
-            and self._is_plain(tokens[index + 1])
-        ):
-            return self._span(tokens, index, index + 2, "ORG"), index + 2, False
-        title_end = self._title_end(tokens, index)
-        if title_end > index:
-            return None, title_end, True
-        person_end = self._person_end(tokens, index)
-        if person_end > index + 1:
-            return self._span(tokens, index, person_end, "PERSON"), person_end, False
+            return self._span(index, known_end, entry.type, entry), known_end, False
+        if word.text in ORG_OPENERS and index + 1 < len(words) and words[index + 1].plain:
+            return self._span(index, index + 2, "ORG"), index + 2, False
+        if word.title_head or word.title_modifier:
+            title_end = self._title_end(index)
+            if title_end > index:
+                return None, title_end, True
+        if word.first_name:
+            person_end = self._person_end(index)
+            if person_end > index + 1:
+                return self._span(index, person_end, "PERSON"), person_end, False
         if entry is not None:
-            return self._span(tokens, index, known_end, entry.type, entry), known_end, False
+            return self._span(index, known_end, entry.type, entry), known_end, False
         end = index + 1
-        while end < len(tokens) and self._is_plain(tokens[end]) and not self._known_at(tokens, end):
+        while end < len(words) and words[end].plain and words[end].entry is None:
             end += 1
-        if end == index + 1 and end < len(tokens) and tokens[index].text in GEO_MODIFIERS:
-            known_end, entry = self._longest_known(tokens, end)
-            if entry is not None and entry.type == "LOC":  # "East Los Angeles", "Northern Syria"
-                return self._span(tokens, index, known_end, "LOC", entry), known_end, False
-        if end == index + 1 and self._is_surname_town(tokens, end):
-            return self._span(tokens, index, end + 1, "PERSON"), end + 1, False
-        return self._span(tokens, index, end, None), end, False
+        if end == index + 1 and end < len(words):
+            if word.text in GEO_MODIFIERS:
+                known_end, entry = self._longest_known(end)
+                if entry is not None and entry.type == "LOC":  # "East Los Angeles", "Northern Syria"
+                    return self._span(index, known_end, "LOC", entry), known_end, False
+            if self._is_surname_town(end):
+                return self._span(index, end + 1, "PERSON"), end + 1, False
+        return self._span(index, end, None), end, False
 
-    def _is_surname_town(self, tokens: list[Token], index: int) -> bool:
+    def _is_surname_town(self, index: int) -> bool:
         """A town's name as the last word of a name after an unknown given name ("Valeska Paris")."""
-        if index + 1 != len(tokens) or tokens[index - 1].text.lower() in self.lexicon.common_words:
+        if index + 1 != len(self.words) or self.words[index - 1].common:
             return False
-        entry = self.lexicon.names.get(normalise(tokens[index].text))
+        entry = self.words[index].entry
         return entry is not None and entry.kind in ("city", "capital")
 
-    @staticmethod
     def _span(
-        tokens: list[Token], start: int, end: int, kind: str | None, entry: GazEntry | None = None
+        self, start: int, end: int, kind: str | None, entry: GazEntry | None = None
     ) -> tuple[int, int, str | None, GazEntry | None]:
-        return tokens[start].start, tokens[end - 1].end, kind, entry
+        return self.starts[start], self.ends[end - 1], kind, entry
 
-    def _longest_known(self, tokens: list[Token], index: int) -> tuple[int, GazEntry | None]:
+    def _longest_known(self, index: int) -> tuple[int, GazEntry | None]:
         """The end of the longest known name starting at `index` (not ending in a connector), and its entry.
 
         Walks forward only while the words so far begin some known name, so most runs need one or two
         lookups instead of one per possible end.
         """
-        names, prefixes = self.lexicon.names, self.lexicon.name_prefixes
-        stop = min(len(tokens), index + MAX_NAME_TOKENS)
-        start = tokens[index].start
-        best_end, best_entry = index, None
-        for end in range(index + 1, stop + 1):
-            last = tokens[end - 1]
-            if last.connector:
+        words = self.words
+        first = words[index]
+        if not first.connector:  # the word alone: its facts already hold the lookup
+            if not first.prefix:
+                return (index + 1, first.entry) if first.entry is not None else (index, None)
+            best_end, best_entry = (index + 1, first.entry) if first.entry is not None else (index, None)
+            begin = index + 2
+        else:
+            best_end, best_entry = index, None
+            begin = index + 1
+        names, prefixes = lexicon().names, lexicon().name_prefixes
+        stop = min(len(words), index + MAX_NAME_TOKENS)
+        start = self.starts[index]
+        for end in range(begin, stop + 1):
+            if words[end - 1].connector:
                 continue  # "Procter &" is no name yet, and its "&" is spelled "and" in the lexicon
-            name = self.run[start : last.end]
+            name = self.run[start : self.ends[end - 1]]
             if self.needs_normalising:
                 name = normalise(name)
             entry = names.get(name)
@@ -195,91 +276,76 @@ class _Segmenter:
                 break
         return best_end, best_entry
 
-    def _known_at(self, tokens: list[Token], index: int) -> bool:
-        return normalise(tokens[index].text) in self.lexicon.names
-
-    def _is_plain(self, token: Token) -> bool:
-        text = token.text
-        return not token.connector and text not in STOP_WORDS and text not in TITLE_HEADS
-
-    def _headed_name_end(self, tokens: list[Token], index: int) -> tuple[int, str | None]:
+    def _headed_name_end(self, index: int) -> tuple[int, str | None]:
         """End of an organisation or place name ending in a head word ("Refugee Council", "Bank of X")."""
-        end = index
-        while end < len(tokens) and self._is_plain(tokens[end]):
-            end += 1
-        head = next((i for i in range(end - 1, index - 1, -1) if tokens[i].text in _HEADS), None)
-        if head is None or (head == index and not self._continues_with_of(tokens, head + 1)):
+        words = self.words
+        end = self._plain_end(index)
+        head = next((i for i in range(end - 1, index - 1, -1) if words[i].head), None)
+        if head is None or (head == index and not self._continues_with_of(head + 1)):
             return index, None  # a head word alone ("the Council") is a common noun or a short form
-        head_type = _head_type(tokens[head].text)
+        head_type = words[head].head_type
         stop = head + 1
         # "X of Y" continues the name only right after the head: "Ministry of Defence", "Church of Scientology".
-        while self._continues_with_of(tokens, stop):
-            after = stop + 1
-            while after < len(tokens) and self._is_plain(tokens[after]):
-                after += 1
+        while self._continues_with_of(stop):
+            after = self._plain_end(stop + 1)
             if after == stop + 1:
                 break
             stop = after
         return stop, head_type
 
-    @staticmethod
-    def _continues_with_of(tokens: list[Token], index: int) -> bool:
-        return index + 1 < len(tokens) and tokens[index].text in _NAME_CONTINUATIONS
+    def _plain_end(self, index: int) -> int:
+        words = self.words
+        while index < len(words) and words[index].plain:
+            index += 1
+        return index
 
-    def _title_end(self, tokens: list[Token], index: int) -> int:
+    def _continues_with_of(self, index: int) -> bool:
+        return index + 1 < len(self.words) and self.words[index].continuation
+
+    def _title_end(self, index: int) -> int:
         """End of a title run ("Vice Foreign Minister", "Secretary of State"), or `index` if none starts here."""
+        words = self.words
         end, has_head = index, False
-        while end < len(tokens):
-            text = tokens[end].text
-            if text in TITLE_HEADS:
+        while end < len(words):
+            word = words[end]
+            if word.title_head:
                 has_head = True
             elif not (
-                text in TITLE_MODIFIERS
-                or (has_head and text in ("of", "of the"))
-                or self._between_title_words(tokens, index, end)
+                word.title_modifier
+                or (has_head and word.text in ("of", "of the"))
+                or self._between_title_words(index, end)
             ):
                 break
             end += 1
-        while end > index and tokens[end - 1].connector:
+        while end > index and words[end - 1].connector:
             end -= 1
         return end if has_head else index
 
-    @staticmethod
-    def _between_title_words(tokens: list[Token], index: int, position: int) -> bool:
+    def _between_title_words(self, index: int, position: int) -> bool:
         """A word inside a title, before its head ("Revenue" in "Chief Revenue Officer"), belongs to it."""
+        words = self.words
         return (
-            index < position < len(tokens) - 1
-            and not tokens[position].connector
-            and tokens[position - 1].text in _TITLE_WORDS
-            and tokens[position + 1].text in TITLE_HEADS
+            index < position < len(words) - 1
+            and not words[position].connector
+            and words[position - 1].title_word
+            and words[position + 1].title_head
         )
 
-    def _person_end(self, tokens: list[Token], index: int) -> int:
+    def _person_end(self, index: int) -> int:
         """End of a person's name opening with a known first name ("Donald Trump", "Ursula von der Leyen")."""
-        if tokens[index].text.lower() not in self.lexicon.first_names:
-            return index
+        words = self.words
         end = index + 1
-        while end < len(tokens) and end - index < 5:
-            token = tokens[end]
-            if token.connector:
-                if token.text not in NAME_PARTICLES or end + 1 >= len(tokens):
+        while end < len(words) and end - index < 5:
+            word = words[end]
+            if word.connector:
+                if not word.particle or end + 1 >= len(words):
                     break
-            elif (
-                not self._is_plain(token)
-                or _head_type(token.text)
-                or self._is_other_known(token)
-                or (token.text.isupper() and len(token.text) > 1)  # "Mac OS X" is no one's name
-            ):
+            elif not word.plain or word.head_type or word.other_known or word.acronym:
                 break
             end += 1
-        while end > index and tokens[end - 1].connector:
+        while end > index and words[end - 1].connector:
             end -= 1
         return end
-
-    def _is_other_known(self, token: Token) -> bool:
-        """A word that is a country, nationality or organisation, so cannot continue a person's name."""
-        entry = self.lexicon.names.get(normalise(token.text))
-        return entry is not None and entry.kind in ("country", "demonym", "org", "region")
 
 
 def _head_type(word: str) -> str | None:
