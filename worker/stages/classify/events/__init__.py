@@ -67,7 +67,7 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
         if all(hit.rule.is_idle for hit in sentence_hits):
             continue  # "will", "not", "talks" alone report nothing
         sentence_lower = lower[sentence.start : sentence.end]
-        found = candidates(sentence_hits, sentence_lower)
+        found = candidates(_relative(sentence_hits, sentence.start), sentence_lower)
         if not found:
             continue
         actors = actors or DocumentActors(doc, lower, text_words)
@@ -109,26 +109,22 @@ def _same_length_lower(text: str) -> str:
 def _hits_by_sentence(
     hits: list[TriggerHit], sentences: list[Offsets]
 ) -> Iterator[tuple[Offsets, list[TriggerHit]]]:
-    """The hits of each sentence that has some, made sentence-relative; a hit across a sentence end is
-    dropped (its `after` words ran into the next sentence)."""
+    """The hits of each sentence that has some; a hit across a sentence end is dropped (its `after` words
+    ran into the next sentence)."""
     starts = [sentence.start for sentence in sentences]
     grouped: dict[int, list[TriggerHit]] = {}
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
-        if index < 0:
-            continue
-        sentence = sentences[index]
-        if hit.end <= sentence.end:
-            grouped.setdefault(index, []).append(
-                TriggerHit(
-                    hit.start - sentence.start,
-                    hit.end - sentence.start,
-                    hit.head_end - sentence.start,
-                    hit.rule,
-                )
-            )
+        if index >= 0 and hit.end <= sentences[index].end:
+            grouped.setdefault(index, []).append(hit)
     for index, sentence_hits in grouped.items():
         yield sentences[index], sentence_hits
+
+
+def _relative(hits: list[TriggerHit], offset: int) -> list[TriggerHit]:
+    """The hits of a sentence starting at `offset`, made sentence-relative (only for the few sentences that
+    pass the cheap tests)."""
+    return [TriggerHit(hit.start - offset, hit.end - offset, hit.head_end - offset, hit.rule) for hit in hits]
 
 
 def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate, Roles] | None:

@@ -57,8 +57,7 @@ class DocumentActors:
         self._words = text_words
         self._entities = doc.entities
         self._dominant: str | None = None
-        self._cues: list[tuple[int, int, str, int]] | None = None
-        self._cue_starts: list[int] = []
+        self._cue_heads: frozenset[str] | None = None
         self._aliases = _north_south(doc.entities)
         self._mentions = sorted(
             (mention.start, mention.end, entity)
@@ -93,14 +92,12 @@ class DocumentActors:
         return self._dominant or None
 
     def _cue_pieces(self, start: int, end: int, taken: list[ActorSpan]) -> list[ActorSpan]:
-        """Sector words of text[start:end], from the document's cue words found once on first use."""
-        if self._cues is None:
-            self._cues = _document_cues(self.lower, self._words)
-            self._cue_starts = [cue[0] for cue in self._cues]
+        """Sector words of text[start:end]. Only the document's cue heads are looked for, and only in the
+        sentences that need actors (a few of each document)."""
+        if self._cue_heads is None:
+            self._cue_heads = gazetteer().cue_heads.intersection(self._words)
         pieces = []
-        for cue_start, cue_end, sector, rank in self._cues[
-            bisect_left(self._cue_starts, start) : bisect_left(self._cue_starts, end)
-        ]:
+        for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, self._cue_heads):
             if cue_end <= end and not _overlaps(cue_start - start, cue_end - start, taken):
                 pieces.append(
                     ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, anchored=False)
@@ -187,21 +184,26 @@ def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
     return pieces
 
 
-def _document_cues(lower: str, text_words: list[str]) -> list[tuple[int, int, str, int]]:
-    """Every sector word of the document as (start, end, sector, rank), longest phrase at each place."""
+def _sentence_cues(
+    lower: str, start: int, end: int, heads: frozenset[str]
+) -> list[tuple[int, int, str, int]]:
+    """The sector words whose head word starts in lower[start:end], as (start, end, sector, rank), the longest
+    phrase at each place (it may run past `end`: the caller drops it then)."""
     gaz = gazetteer()
     cues = []
     find, size = lower.find, len(lower)
-    for first in gaz.cue_heads.intersection(text_words):
-        at = find(first)
+    for first in heads:
+        at = find(first, start, end)
         while at != -1:
             if at == 0 or not is_word_char(lower[at - 1]):  # every phrase of `first` starts here
                 for phrase in gaz.cue_phrases[first]:
-                    end = at + len(phrase)
-                    if lower.startswith(phrase, at) and (end == size or not is_word_char(lower[end])):
-                        cues.append((at, end, *gaz.cue_sector[phrase]))
+                    phrase_end = at + len(phrase)
+                    if lower.startswith(phrase, at) and (
+                        phrase_end == size or not is_word_char(lower[phrase_end])
+                    ):
+                        cues.append((at, phrase_end, *gaz.cue_sector[phrase]))
                         break
-            at = find(first, at + 1)
+            at = find(first, at + 1, end)
     cues.sort()
     return cues
 

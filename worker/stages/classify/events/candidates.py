@@ -24,7 +24,7 @@ _IRREGULAR_PARTICIPLES = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class Candidate:
     """A possible event: sentence-relative span from the frame (or lone trigger) to the end of its content."""
 
@@ -40,7 +40,7 @@ class Candidate:
     participle: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class _Reach:
     """What a frame governs: the index of its content, the last hit it swallows, and whether it yields."""
 

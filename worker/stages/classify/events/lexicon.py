@@ -60,7 +60,7 @@ class TriggerRule:
         object.__setattr__(self, "is_idle", is_modal or self.content_only)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class TriggerHit:
     """A rule that fired: `start`..`end` are sentence-relative and cover the head and its `after` words;
     `head_end` ends the head word (a target may sit inside the `after` words: "banned opposition parties")."""
