@@ -30,7 +30,7 @@ def extract_quotes(text: str, sentences: Sequence[Offsets], entities: Sequence[E
     direct = find_direct_quotes(text, sentence_starts, index, Cues(cues, [cue.start() for cue in cues]))
     marked = direct.quotes
     quotes = marked + [quote for quote in pull if not any(_overlap(quote, other) for other in marked)]
-    indirect = find_indirect_quotes(text, sentences, quotes, direct.cue_starts, index, cues)
+    indirect = find_indirect_quotes(text, sentences, sentence_starts, quotes, direct.cue_starts, index, cues)
     return to_quotes(text, sorted(quotes + indirect, key=_position))
 
 

@@ -54,9 +54,8 @@ class Cues:
     starts: list[int]
 
 
-def _is_title(inner: str) -> bool:
-    """A name in quotes ("Elite Eight", "The Internet Explorer 6 Countdown"), not a quotation."""
-    words = _WORD.findall(inner)
+def _is_title(words: list[str]) -> bool:
+    """Quoted words that are a name ("Elite Eight", "The Internet Explorer 6 Countdown"), not a quotation."""
     content = [word for word in words if word.lower() not in _SMALL_WORDS]
     return bool(content) and all(word[0].isupper() or word[0].isdigit() for word in content)
 
@@ -92,10 +91,9 @@ def _before(
     if not cues or word_before(text, cues[-1].start()) in PASSIVE_OR_INFINITIVE:
         return None
     cue = cues[-1]
-    inner_words = len(_WORD.findall(text[quote.start : quote.end]))
     if (
-        inner_words < MIN_UNATTRIBUTED_WORDS
-        and len(text[cue.end() : quote.start].split()) > MAX_WORDS_FROM_CUE_TO_FRAGMENT
+        len(text[cue.end() : quote.start].split()) > MAX_WORDS_FROM_CUE_TO_FRAGMENT
+        and len(_WORD.findall(text[quote.start : quote.end])) < MIN_UNATTRIBUTED_WORDS
     ):
         return None
     if cue.group() == "according to":
@@ -195,15 +193,16 @@ def find_direct_quotes(
         )
         zone_end = min(next_start, paragraph_end, quote.end + POST_ZONE_CHARS)
         floor = max(marked[number - 1].end if number else 0, paragraph_starts[paragraph])
+        inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
+        words = _WORD.findall(inner) if len(inner) < MAX_TITLE_CHARS else None
+        if words is not None and _is_title(words):
+            continue  # before attributing it: a title is dropped, attributed or not
         attribution = _after(text, quote, zone_end, index, cues) or _before(
             text, quote, _zone_start(text, quote, sentence_starts, floor), index, cues
         )
-        inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
-        if len(inner) < MAX_TITLE_CHARS and _is_title(inner):
-            continue
         if (
             attribution is None
-            and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS
+            and len(_WORD.findall(inner) if words is None else words) < MIN_UNATTRIBUTED_WORDS
             and not _same_sentence(previous, quote.start, sentence_starts)
         ):
             continue  # a scare quote, unless it goes on quoting the quotation before it in its sentence

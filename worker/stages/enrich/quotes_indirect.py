@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from schemas import Offsets
 from worker.stages.enrich.quotes_cues import (
@@ -114,29 +115,50 @@ def _is_subject(text: str, phrase: tuple[int, int], index: MentionIndex) -> bool
 
 
 class _SentenceFinder:
-    def __init__(self, sentences: Sequence[Offsets], length: int) -> None:
-        self.spans = [(s.start, s.end) for s in sentences] or [(0, length)]
-        self.starts = [start for start, _ in self.spans]
+    """The sentence around a position, from the sentence starts the caller already holds."""
+
+    def __init__(self, sentences: Sequence[Offsets], starts: Sequence[int], length: int) -> None:
+        self.sentences = sentences
+        self.starts = starts
+        self.length = length
 
     def around(self, position: int) -> tuple[int, int]:
+        if not self.sentences:
+            return 0, self.length
         index = max(0, bisect_right(self.starts, position) - 1)
-        return self.spans[index]
+        return self.starts[index], self.sentences[index].end
+
+
+class _Covered:
+    """Whether a position lies inside one of some spans: a bisect on their starts, and the furthest end
+    of the spans that start at or before the position."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest_ends = list(accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, position: int) -> bool:
+        count = bisect_right(self.starts, position)
+        return count > 0 and self.furthest_ends[count - 1] > position
 
 
 def find_indirect_quotes(
     text: str,
     sentences: Sequence[Offsets],
+    sentence_starts: Sequence[int],
     direct: Sequence[Found],
     used_cues: set[int],
     index: MentionIndex,
     cues: Sequence[re.Match[str]],
 ) -> list[Found]:
-    finder = _SentenceFinder(sentences, len(text))
+    finder = _SentenceFinder(sentences, sentence_starts, len(text))
     direct_spans = [(quote.start, quote.end) for quote in direct]
+    in_direct = _Covered(direct_spans)
     found: list[Found] = []
     last_speaker: tuple[tuple[int, int], SpeakerFields | None] | None = None
     for cue in cues:
-        if cue.start() in used_cues or any(s <= cue.start() < e for s, e in direct_spans):
+        if cue.start() in used_cues or cue.start() in in_direct:
             continue
         sentence = finder.around(cue.start())
         reported = _reported(text, cue, sentence, index, last_speaker)
