@@ -57,11 +57,16 @@ def _fix_up(phrase: str) -> str:
 
 
 def _candidates(text: str) -> list[str]:
-    """Each candidate phrase of 1-3 words, in text order (only the few phrases that need it go
-    through _fix_up)."""
+    """Each candidate phrase of 1-3 words, in text order. Only the few phrases that need it go through
+    _fix_up: those with hyphens or apostrophes, multi-word ones ending in -ed/-ing (a lone such word is
+    kept as it is), and runs spaced by tabs or several spaces, so every phrase is single-spaced."""
     return [
         _fix_up(phrase)
-        if "-" in phrase or "'" in phrase or "’" in phrase or phrase.endswith(("ed", "ing"))
+        if "-" in phrase
+        or "'" in phrase
+        or "’" in phrase
+        or "\t" in phrase
+        or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
         else phrase
         for phrase in _runs().findall(text.lower())
         if len(phrase) > 1 and phrase.count(" ") < MAX_PHRASE_WORDS
@@ -74,6 +79,7 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     A word's RAKE score is degree / frequency, where degree adds up the lengths of the phrases it occurs
     in: a word seen only alone scores 1, so only the words of multi-word phrases need a table, and
     their frequencies add up from the distinct phrases' counts without re-splitting every candidate.
+    Candidates are single-spaced, so a phrase without a space is one word (or empty, after _fix_up).
     """
     counts = Counter(candidates)
     total = len(candidates)
@@ -82,27 +88,28 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     extra_degree: dict[str, int] = {}
     in_phrases: dict[str, int] = {}  # how often a word occurs inside multi-word phrases
     multiword: list[tuple[str, int, list[str]]] = []
-    scores: dict[str, float] = {}
+    repeated: list[tuple[str, int]] = []  # single words used more than once
     for phrase, count in counts.items():
-        words = phrase.split()
-        if len(words) > 1:
-            multiword.append((phrase, count, words))
-            gain = (len(words) - 1) * count
-            for word in words:
-                extra_degree[word] = extra_degree.get(word, 0) + gain
-                in_phrases[word] = in_phrases.get(word, 0) + count
-        elif count > 1 and words:
-            scores[phrase] = 1.0 + math.log(count)  # times its word score and early boost, below
+        if " " not in phrase:
+            if count > 1 and phrase:
+                repeated.append((phrase, count))
+            continue
+        words = phrase.split(" ")
+        multiword.append((phrase, count, words))
+        gain = (len(words) - 1) * count
+        for word in words:
+            extra_degree[word] = extra_degree.get(word, 0) + gain
+            in_phrases[word] = in_phrases.get(word, 0) + count
     word_score = {
         word: 1.0 + degree / (in_phrases[word] + counts.get(word, 0)) for word, degree in extra_degree.items()
     }
+    scores: dict[str, float] = {}
     for phrase, count, words in multiword:
         early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
         scores[phrase] = sum(map(word_score.__getitem__, words)) * (1.0 + math.log(count)) * early
-    for phrase, repetition in scores.items():
-        if " " not in phrase:
-            early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
-            scores[phrase] = word_score.get(phrase, 1.0) * repetition * early
+    for phrase, count in repeated:
+        early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
+        scores[phrase] = word_score.get(phrase, 1.0) * (1.0 + math.log(count)) * early
     return scores
 
 
