@@ -61,15 +61,6 @@ def salience(mentions: int, most_mentions: int, first_start: int, text_length: i
     return round(_MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness, 4)
 
 
-def _country_code(group: Group) -> str | None:
-    """The group's country: from its gazetteer entry, else from a country or nationality inside its name."""
-    if group.entry is not None and group.entry.country_code is not None:
-        return group.entry.country_code
-    if group.type == "PERSON":
-        return None
-    return _country_in_name(group.canonical)
-
-
 @lru_cache(maxsize=65536)
 def _country_in_name(name: str) -> str | None:
     """The country of a country or nationality named inside a longer name ("Chinese Navy", "Bank of Japan")."""
@@ -86,22 +77,31 @@ def _country_in_name(name: str) -> str | None:
 def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, text: str) -> dict[str, Any]:
     """The fields of one Entity, as a plain dict validated later together with the others."""
     chunks = group.chunks
-    mentions = _mentions(chunks, group.type, text)
+    entity_type = group.type
+    mentions = _mentions(chunks, entity_type, text)
     entry = group.entry
     canonical = group.canonical
-    if entry is None and group.type == "PERSON":
-        canonical = max((chunk.text for chunk in chunks), key=len)
+    if entry is None:
+        geonames_id = kb_id = None
+        if entity_type == "PERSON":
+            canonical, country_code = max((chunk.text for chunk in chunks), key=len), None
+        else:
+            country_code = _country_in_name(canonical)
+    else:
+        geonames_id, kb_id, country_code = entry.geonames_id, entry.kb_id, entry.country_code
+        if country_code is None and entity_type != "PERSON":
+            country_code = _country_in_name(canonical)  # "Chinese Navy", "Bank of Japan"
     count = len(chunks)
     # salience(), inlined: it runs for every entity of every article.
     earliness = 1.0 - chunks[0].start / text_length
     return {
         "id": entity_id,
         "text": mentions[0]["text"],
-        "type": group.type,
+        "type": entity_type,
         "canonical": canonical,
-        "country_code": _country_code(group),
-        "geonames_id": None if entry is None else entry.geonames_id,
-        "kb_id": None if entry is None else entry.kb_id,
+        "country_code": country_code,
+        "geonames_id": geonames_id,
+        "kb_id": kb_id,
         "mentions": mentions,
         "mention_count": count,
         "salience": round(_MENTION_WEIGHT * (count / most_mentions) + _POSITION_WEIGHT * earliness, 4),

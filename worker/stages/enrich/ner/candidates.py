@@ -55,45 +55,53 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     ordered.append(len(text) + 1)  # a sentinel, so the walk below needs no bounds check
     starts = frozenset(sentence_starts)
     chunks: list[Chunk] = []
-    append = chunks.append
     next_index = 0
+    next_start = ordered[0]
     for match in RUN.finditer(text):
-        start, end = match.span()
+        start = match.start()
         if start and text[start - 1] in _INSIDE_WORD:
             continue  # the capital inside "iPhone" or after "al-"
         run = match.group()
-        if run in SKIPPED or text.startswith("$", end):
-            continue  # a capitalised function word, or the "US" of "US$40"
+        if run in SKIPPED:
+            continue  # a capitalised function word
+        end = match.end()
+        if text.startswith("$", end):
+            continue  # the "US" of "US$40"
         if run.startswith("The "):  # "The North said": the article, then the name
             start, run = start + 4, run[4:]
         # Runs come in text order, so the next sentence start only moves forward.
-        while ordered[next_index] <= start:
+        while next_start <= start:
             next_index += 1
-        parts: tuple[tuple[int, str], ...] = ((start, run),)
-        sentence_start = ordered[next_index]
-        if sentence_start < end:  # "Washington D.C. The team": two sentences, two parts
-            cut = sentence_start - start
-            parts = ((start, run[:cut].rstrip()), (sentence_start, run[cut:]))
-        for part_start, part in parts:
-            has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
-            pieces, may_open = _pieces(part, has_article)
-            # Only a common word opening a sentence is treated differently, so most runs skip the check.
-            if may_open and is_sentence_start(text, part_start, starts):
-                pieces = _opening_pieces(part, has_article)
-            for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
-                append(
-                    Chunk(
-                        part_start + rel_start,
-                        part_start + rel_end,
-                        piece_text,
-                        kind,
-                        entry,
-                        after_title,
-                        None if article is None else part_start + article,
-                        opening,
-                    )
-                )
+            next_start = ordered[next_index]
+        if next_start < end:  # "Washington D.C. The team": two sentences, two parts
+            cut = next_start - start
+            _add_part(chunks, text, start, run[:cut].rstrip(), starts)
+            _add_part(chunks, text, next_start, run[cut:], starts)
+        else:
+            _add_part(chunks, text, start, run, starts)
     return chunks
+
+
+def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts: Collection[int]) -> None:
+    """The chunks of one part of a run, at its place in the text."""
+    has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
+    pieces, may_open = _pieces(part, has_article)
+    # Only a common word opening a sentence is treated differently, so most runs skip the check.
+    if may_open and is_sentence_start(text, part_start, starts):
+        pieces = _opening_pieces(part, has_article)
+    for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
+        chunks.append(
+            Chunk(
+                part_start + rel_start,
+                part_start + rel_end,
+                piece_text,
+                kind,
+                entry,
+                after_title,
+                None if article is None else part_start + article,
+                opening,
+            )
+        )
 
 
 PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]

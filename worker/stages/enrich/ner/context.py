@@ -43,12 +43,16 @@ class Surroundings:
         # Reversing once lets one anchored regex match read the word before any position.
         self._reversed = text[::-1]
         self._length = len(text)
+        self._words_before: dict[int, str] = {}
 
     def word_before(self, chunk: Chunk) -> str:
         """The word just before the chunk (and its article), lower-cased, skipping a comma."""
         end = chunk.start if chunk.article_start is None else chunk.article_start
-        match = _REVERSED_WORD_BEFORE.match(self._reversed, self._length - end)
-        return match.group(1)[::-1].lower() if match else ""
+        word = self._words_before.get(end)
+        if word is None:  # asked again for the same chunk by later rules, so kept
+            match = _REVERSED_WORD_BEFORE.match(self._reversed, self._length - end)
+            word = self._words_before[end] = match.group(1)[::-1].lower() if match else ""
+        return word
 
     def word_after(self, chunk: Chunk) -> str:
         match = _WORD_AFTER.match(self.text, chunk.end)
@@ -58,11 +62,17 @@ class Surroundings:
         """PERSON when a title, a role noun or a verb of saying stands next to an unknown name."""
         if chunk.opening_word:
             return None
-        before = self.word_before(chunk)
-        if chunk.after_title or before in PERSON_BEFORE or _is_prefixed_role(before):
+        if chunk.after_title:
             return "PERSON"
+        before = self.word_before(chunk)
+        if before in PERSON_BEFORE or ("-" in before and _is_prefixed_role(before)):
+            return "PERSON"
+        # The rules below need an apposition after a comma, or a name of several words without an article.
+        apposition = self.text.startswith(", ", chunk.end)
+        if not apposition and (chunk.article_start is not None or " " not in chunk.text):
+            return None
         after = self.word_after(chunk)
-        if after in PERSON_BEFORE and self.text.startswith(", ", chunk.end):
+        if after in PERSON_BEFORE and apposition:
             return "PERSON"  # an apposition: "Jane Roe, minister of transport"
         # "the Maple Leafs said": a name after "the" or ending in a plural speaks for a group, not a person.
         speaks = (after in PERSON_AFTER or after == "who") and " " in chunk.text

@@ -84,10 +84,12 @@ class Resolver:
         self._join_teams()
         around = self.around
         for chunk in self.chunks:
-            if chunk.type is None or (chunk.entry is not None and chunk.entry.sector == "BUS"):
-                around.as_product(chunk)
             if chunk.type is None:
-                chunk.type = around.context_type(chunk)
+                around.as_product(chunk)
+                if chunk.type is None:
+                    chunk.type = around.context_type(chunk)
+            elif chunk.entry is not None and chunk.entry.sector == "BUS":
+                around.as_product(chunk)
         self._index_names()
         groups = self.groups
         for chunk in self.chunks:
@@ -104,33 +106,35 @@ class Resolver:
         """In a match report, a town and the plural name after it are one team ("the Detroit Tigers")."""
         joined: list[Chunk] = []
         for chunk in self.chunks:
-            town = joined[-1] if joined else None
-            if (
-                town is not None
-                and town.entry is not None
-                and town.entry.kind in _PLACE_KINDS
-                and chunk.entry is None
-                and chunk.start == town.end + 1
-                and is_plural_group_name(f"{town.text} {chunk.text}")
-                and self.sports_report
-            ):
-                town.end, town.text = chunk.end, self.text[town.start : chunk.end]
-                town.type, town.entry = "ORG", None
-            else:
-                joined.append(chunk)
+            # The cheap tests first: most chunks do not directly follow a known town.
+            if joined and chunk.entry is None:
+                town = joined[-1]
+                if (
+                    chunk.start == town.end + 1
+                    and town.entry is not None
+                    and town.entry.kind in _PLACE_KINDS
+                    and is_plural_group_name(f"{town.text} {chunk.text}")
+                    and self.sports_report
+                ):
+                    town.end, town.text = chunk.end, self.text[town.start : chunk.end]
+                    town.type, town.entry = "ORG", None
+                    continue
+            joined.append(chunk)
         self.chunks = joined
 
     def _index_names(self) -> None:
         """Full names of people and the short forms of organisations, from every typed chunk."""
         chunks = self.chunks
+        person_words = self.person_words
         for index, chunk in enumerate(chunks):
-            if (chunk.type == "PERSON" and " " in chunk.text) or self._is_town_as_person(chunk):
+            entity_type = chunk.type
+            if (entity_type == "PERSON" and " " in chunk.text) or (
+                chunk.entry is not None and chunk.entry.kind == "city" and self._is_town_as_person(chunk)
+            ):
                 names = frozenset(chunk.text.split())
                 for word in names:
-                    self.person_words.setdefault(word, []).append(
-                        (chunk.start, names, ("person", chunk.text))
-                    )
-            elif chunk.type == "ORG":
+                    person_words.setdefault(word, []).append((chunk.start, names, ("person", chunk.text)))
+            elif entity_type == "ORG":
                 self._index_org(chunk, chunks[index + 1] if index + 1 < len(chunks) else None)
 
     def _is_town_as_person(self, chunk: Chunk) -> bool:
@@ -167,10 +171,11 @@ class Resolver:
 
     def _person_for(self, chunk: Chunk) -> Key | None:
         """The full name that a (partial) name refers to: the latest one before it, else the first after."""
-        people = self.person_words.get(chunk.text.partition(" ")[0])
+        text = chunk.text
+        people = self.person_words.get(text.partition(" ")[0])
         if not people:
             return None
-        words = words_of(chunk.text)
+        words = words_of(text)
         start = chunk.start
         found: Key | None = None
         for name_start, names, key in people:
@@ -187,14 +192,15 @@ class Resolver:
         entity_type = chunk.type
         if entity_type is None:
             return self._assign_unknown(chunk)
+        text = chunk.text
         if entity_type == "PERSON":
-            key = self._person_for(chunk) or ("person", chunk.text)
+            key = self._person_for(chunk) or ("person", text)
             return key, "PERSON", key[1], None
         if entity_type == "PRODUCT":
-            return ("product", chunk.text), "PRODUCT", chunk.text, None
+            return ("product", text), "PRODUCT", text, None
         if entity_type == "ORG":
-            return self._org_key(chunk), "ORG", chunk.text, None
-        return ("place", chunk.text), entity_type, chunk.text, None
+            return ("org", text), "ORG", text, None  # no entry, so no kb_id: keyed by its text
+        return ("place", text), entity_type, text, None
 
     def _assign_known(self, chunk: Chunk, entry: GazEntry) -> Assignment | None:
         if entry.country_code not in self.countries and entry.type == "LOC":

@@ -49,7 +49,6 @@ CONNECTOR = rf"(?:{_CONNECTORS})"
 _CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
 SKIPPED = STOP_WORDS | NON_NAMES
 _NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
-_TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
 _OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
 
@@ -91,23 +90,24 @@ class Word:
 
     def __init__(self, text: str) -> None:
         names = lexicon()
-        key = normalise(text)
+        # A word holds no space, so only a curly apostrophe or "&" makes its lookup key differ from it.
+        key = normalise(text) if "’" in text or "&" in text else text
         self.text = text
         self.connector = text in _CONNECTOR_WORDS
         self.skipped = text in SKIPPED
         self.title_head = text in TITLE_HEADS
         self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
         self.title_modifier = text in TITLE_MODIFIERS
-        self.title_word = text in _TITLE_WORDS
+        self.title_word = self.title_head or self.title_modifier
         self.head = text in _HEADS
-        self.head_type = _head_type(text)
+        self.head_type = _head_type(text) if self.head else None
         self.continuation = text in _NAME_CONTINUATIONS
         lower = text.lower()
         self.common = lower in names.common_words
         self.first_name = lower in names.first_names
-        self.entry = names.names.get(key)
+        self.entry = entry = names.names.get(key)
         self.prefix = key in names.name_prefixes
-        self.other_known = self.entry is not None and self.entry.kind in _OTHER_KNOWN_KINDS
+        self.other_known = entry is not None and entry.kind in _OTHER_KNOWN_KINDS
         self.particle = text in NAME_PARTICLES
         self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
 
@@ -153,6 +153,7 @@ class _Segmenter:
         while words and words[-1].connector:
             del starts[-1], ends[-1], words[-1]
         self.starts, self.ends, self.words = starts, ends, words
+        self.has_head = any(word.head for word in words)  # most runs have none: no headed name to look for
         # Words in a run are one space apart, so only a curly apostrophe or "&" makes a span's lookup key
         # differ from the span itself.
         self.needs_normalising = "’" in run or "&" in run
@@ -203,7 +204,7 @@ class _Segmenter:
         words = self.words
         word = words[index]
         known_end, entry = self._longest_known(index)
-        head_end, head_type = self._headed_name_end(index) if word.plain else (index, None)
+        head_end, head_type = self._headed_name_end(index) if word.plain and self.has_head else (index, None)
         if head_end > known_end:
             return self._span(index, head_end, head_type), head_end, False
         if known_end - index > 1 and entry is not None:
