@@ -1,4 +1,5 @@
-"""Time expressions (TimeML TIMEX3): found by one compiled regex, each resolved by a small function.
+"""Time expressions (TimeML TIMEX3): found by one compiled regex (run where dates_scan.py finds an
+expression can start), each resolved by a small function.
 
 Every explicit and relative expression gets a TimeML/ISO 8601 value: relative ones are resolved against the
 publication date, their direction read from the tense of their sentence ("met on Monday" is the Monday
@@ -19,7 +20,7 @@ from worker.stages.enrich import dates_anchored as anchored
 from worker.stages.enrich import dates_durations as durations
 from worker.stages.enrich import dates_relative as relative
 from worker.stages.enrich.dates_context import Context, Found, Resolver
-from worker.stages.enrich.dates_lexicon import PATTERN
+from worker.stages.enrich.dates_scan import find_expressions
 
 _TIME_EXPRESSIONS = TypeAdapter(list[TimeExpression])
 
@@ -52,7 +53,7 @@ def extract_dates(text: str, sentences: Sequence[Offsets], published: date | Non
     """Every time expression of `text`, in order, with its value resolved against `published`."""
     ctx = Context.of(text, sentences, published)
     found: list[dict[str, object]] = []
-    for match in PATTERN.finditer(text):
+    for match in find_expressions(text):
         kind = match.lastgroup
         if kind is None:
             continue
