@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from schemas import EnrichedDocument, EventRecord, Offsets, TimeExpression
+from schemas import EnrichedDocument, EventRecord, Offsets
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
-from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, words
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -52,31 +52,28 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     another act."""
     text = doc.text
     lower = _same_length_lower(text)
-    text_words = words(lower)
-    hits = find_triggers(lower, text, text_words)
-    if not hits:
+    hits = find_triggers(lower, text)
+    active = _active_sentences(hits, doc.sentences)
+    if not active:
         return []
     actors: DocumentActors | None = None
-    dated = _DatedSentences(doc.dates)
-    published = doc.published.isoformat() if doc.published else None
+    dated: _DatedSentences | None = None
     events: list[EventRecord] = []
-    named = sorted(mention.start for entity in doc.entities for mention in entity.mentions)
-    for sentence, sentence_hits in _hits_by_sentence(hits, doc.sentences):
+    named = sorted([mention.start for entity in doc.entities for mention in entity.mentions])
+    for sentence, sentence_hits in active:
         if bisect_left(named, sentence.start) == bisect_left(named, sentence.end):
             continue  # nobody named: "the government" or "police" alone are too vague to code
-        if all(hit.rule.is_idle for hit in sentence_hits):
-            continue  # "will", "not", "talks" alone report nothing
         sentence_lower = lower[sentence.start : sentence.end]
         found = candidates(_relative(sentence_hits, sentence.start), sentence_lower)
         if not found:
             continue
-        actors = actors or DocumentActors(doc, lower, text_words)
+        actors = actors or DocumentActors(doc, lower)
         spans = actors.in_sentence(sentence.start, sentence.end)
         if not spans:
             continue
-        date = dated.value_in(sentence) or published
         for candidate, roles in _sentence_events(SentenceView.of(sentence_lower, spans), found):
-            events.append(_record(doc, sentence, candidate, roles, date))
+            dated = dated or _DatedSentences(doc)
+            events.append(_record(doc, sentence, candidate, roles, dated.value_in(sentence)))
     return events
 
 
@@ -106,19 +103,21 @@ def _same_length_lower(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-def _hits_by_sentence(
+def _active_sentences(
     hits: list[TriggerHit], sentences: list[Offsets]
-) -> Iterator[tuple[Offsets, list[TriggerHit]]]:
-    """The hits of each sentence that has some; a hit across a sentence end is dropped (its `after` words
-    ran into the next sentence)."""
+) -> list[tuple[Offsets, list[TriggerHit]]]:
+    """The sentences with a hit that may report an act ("will", "not", "talks" alone report nothing), each
+    with all its hits. A hit across a sentence end is dropped (its `after` words ran into the next one)."""
     starts = [sentence.start for sentence in sentences]
     grouped: dict[int, list[TriggerHit]] = {}
+    active: set[int] = set()
     for hit in hits:
         index = bisect_right(starts, hit.start) - 1
         if index >= 0 and hit.end <= sentences[index].end:
             grouped.setdefault(index, []).append(hit)
-    for index, sentence_hits in grouped.items():
-        yield sentences[index], sentence_hits
+            if not hit.rule.is_idle:
+                active.add(index)
+    return [(sentences[index], sentence_hits) for index, sentence_hits in grouped.items() if index in active]
 
 
 def _relative(hits: list[TriggerHit], offset: int) -> list[TriggerHit]:
@@ -171,17 +170,19 @@ def _prior(view: SentenceView, order: int, candidate: Candidate) -> float:
 
 
 class _DatedSentences:
-    """The first date or time expression inside a sentence, found by bisection over the sorted dates."""
+    """The first date or time expression inside a sentence, found by bisection over the sorted dates; the
+    publication date when the sentence has none."""
 
-    def __init__(self, dates: list[TimeExpression]) -> None:
-        self._dates = sorted((d for d in dates if d.type in ("DATE", "TIME")), key=lambda d: d.start)
+    def __init__(self, doc: EnrichedDocument) -> None:
+        self._dates = sorted((d for d in doc.dates if d.type in ("DATE", "TIME")), key=lambda d: d.start)
         self._starts = [d.start for d in self._dates]
+        self._published = doc.published.isoformat() if doc.published else None
 
     def value_in(self, sentence: Offsets) -> str | None:
         index = bisect_left(self._starts, sentence.start)
         if index < len(self._dates) and self._dates[index].start < sentence.end:
-            return self._dates[index].value
-        return None
+            return self._dates[index].value or self._published
+        return self._published
 
 
 def _actor(doc: EnrichedDocument, offset: int, span: ActorSpan) -> dict[str, object]:

@@ -23,6 +23,8 @@ _GLUE = re.compile(
     r"leading|then|outgoing|newly|elected|exiled|ousted|[A-Z][\w.'’-]*)\b)*"
 )
 _MAX_GLUE = 40
+# Maximal runs of word characters (those of `is_word_char`: \w is exactly str.isalnum() or "_").
+_WORD_RUN = re.compile(r"[\w'’-]+")
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 _NORTH_SOUTH = re.compile(r"\bthe (North|South)\b(?![ -]?[A-Z])")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -51,19 +53,19 @@ class ActorSpan:
 class DocumentActors:
     """The actors of one document's sentences; entity codings are worked out once per entity."""
 
-    def __init__(self, doc: EnrichedDocument, lower: str, text_words: list[str]) -> None:
+    def __init__(self, doc: EnrichedDocument, lower: str) -> None:
         self.text = doc.text
         self.lower = lower
-        self._words = text_words
         self._entities = doc.entities
         self._dominant: str | None = None
-        self._cue_heads: frozenset[str] | None = None
         self._aliases = _north_south(doc.entities)
         self._mentions = sorted(
-            (mention.start, mention.end, entity)
-            for entity in doc.entities
-            if entity.type in _ACTOR_TYPES
-            for mention in entity.mentions
+            [
+                (mention.start, mention.end, entity)
+                for entity in doc.entities
+                if entity.type in _ACTOR_TYPES
+                for mention in entity.mentions
+            ]
         )
         self._starts = [start for start, _, _ in self._mentions]
         self._codings: dict[str, _Coding | None] = {}
@@ -92,12 +94,12 @@ class DocumentActors:
         return self._dominant or None
 
     def _cue_pieces(self, start: int, end: int, taken: list[ActorSpan]) -> list[ActorSpan]:
-        """Sector words of text[start:end]. Only the document's cue heads are looked for, and only in the
-        sentences that need actors (a few of each document)."""
-        if self._cue_heads is None:
-            self._cue_heads = gazetteer().cue_heads.intersection(self._words)
+        """Sector words of text[start:end], looked for only in the sentences that need actors. A cue's
+        head word stands between non-word characters, so it is one of the sentence's word runs: the heads
+        not among them are never searched for."""
+        heads = gazetteer().cue_heads.intersection(_WORD_RUN.findall(self.lower, start, end))
         pieces = []
-        for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, self._cue_heads):
+        for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, heads):
             if cue_end <= end and not _overlaps(cue_start - start, cue_end - start, taken):
                 pieces.append(
                     ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, anchored=False)
@@ -142,7 +144,7 @@ _Coding = tuple[str | None, str | None, int]  # code, sector, rank
 def _entity_coding(entity: Entity, text: str) -> _Coding | None:
     """How an entity acts: its code, sector and rank; None for places outside any known country."""
     gaz = gazetteer()
-    bare = _ARTICLE.sub("", text)
+    bare = _without_article(text)
     organisation = (
         gaz.by_kb.get(entity.kb_id or "") or gaz.by_name.get(bare) or gaz.by_name.get(entity.canonical)
     )
@@ -157,7 +159,12 @@ def _entity_coding(entity: Entity, text: str) -> _Coding | None:
 
 @lru_cache(maxsize=1 << 16)  # the same few thousand mention texts recur across documents
 def _is_capital(text: str) -> bool:
-    return _ARTICLE.sub("", text).lower() in gazetteer().capitals
+    return _without_article(text).lower() in gazetteer().capitals
+
+
+def _without_article(text: str) -> str:
+    """`text` without a leading "the" (tested without the regex first: most names have none)."""
+    return _ARTICLE.sub("", text) if text[:3].lower() == "the" else text
 
 
 def _overlaps(start: int, end: int, pieces: list[ActorSpan]) -> bool:

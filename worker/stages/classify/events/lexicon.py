@@ -115,9 +115,45 @@ def _parse_rule(fields: list[str]) -> tuple[list[str], TriggerRule]:
 
 
 @dataclass(frozen=True, slots=True)
+class _FormPlan:
+    """How one word form's rules are tried, compiled once: the first rule whose `after` words follow wins,
+    else the first rule without any. All `after` patterns of the form are one alternation, in rule order,
+    each ending in an empty group named after its rule, so one match call tries them all. A form with
+    lowercase-only rules has a second plan without them, for a capitalised occurrence ("May")."""
+
+    after: re.Pattern[str] | None
+    by_group: dict[str, TriggerRule]
+    bare: TriggerRule | None
+
+    @classmethod
+    def of(cls, rules: tuple[TriggerRule, ...]) -> _FormPlan:
+        alternatives = [rule for rule in rules if rule.after is not None]
+        by_group = {f"r{index}": rule for index, rule in enumerate(alternatives)}
+        after = None
+        if alternatives:
+            after = re.compile(
+                "|".join(
+                    f"(?:{rule.after.pattern})(?P<{group}>)" for group, rule in by_group.items() if rule.after
+                )
+            )
+        bare = next((rule for rule in rules if rule.after is None), None)
+        return cls(after, by_group, bare)
+
+    def fire(self, lower: str, end: int) -> tuple[TriggerRule, int] | None:
+        """The rule that fires for the form ending at `end`, and where its hit ends."""
+        if self.after is not None:
+            match = self.after.match(lower, end)
+            if match is not None:
+                return self.by_group[match.lastgroup or ""], match.end()
+        return (self.bare, end) if self.bare is not None else None
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     forms: frozenset[str]
     rules: dict[str, tuple[TriggerRule, ...]]
+    # Per form: the plan for any occurrence, and the one for a capitalised occurrence.
+    plans: dict[str, tuple[_FormPlan, _FormPlan]]
 
 
 @cache
@@ -136,7 +172,12 @@ def lexicon() -> Lexicon:
     ordered = {
         form: tuple(sorted(rules, key=lambda rule: rule.after is None)) for form, rules in by_form.items()
     }
-    return Lexicon(forms=frozenset(ordered), rules=ordered)
+    plans = {}
+    for form, rules in ordered.items():
+        any_case = _FormPlan.of(rules)
+        capitalised = tuple(rule for rule in rules if not rule.lowercase_only)
+        plans[form] = (any_case, any_case if len(capitalised) == len(rules) else _FormPlan.of(capitalised))
+    return Lexicon(forms=frozenset(ordered), rules=ordered, plans=plans)
 
 
 def is_word_char(char: str) -> bool:
@@ -174,19 +215,19 @@ def find_triggers(lower: str, original: str, text_words: list[str] | None = None
     """Every rule that fires in a text (`lower` is `original` lowercased, same length), in text order;
     `text_words` are `words(lower)` when the caller has them already."""
     lex = lexicon()
+    plans = lex.plans
     hits: list[TriggerHit] = []
     covered = 0  # "lift sanctions" is one hit: "sanctions" inside it starts no other
     for start, form in _head_positions(lower, lex.forms, words(lower) if text_words is None else text_words):
-        end = start + len(form)
         if start < covered:
             continue
-        for rule in lex.rules[form]:
-            if rule.lowercase_only and not original[start].islower():
-                continue
-            after = rule.after.match(lower, end) if rule.after else None
-            if rule.after is None or after:
-                hits.append(TriggerHit(start, after.end() if after else end, end, rule))
-                if not rule.is_frame:  # a frame's words may hold its content: "offer of direct talks"
-                    covered = hits[-1].end
-                break
+        any_case, capitalised = plans[form]
+        plan = any_case if any_case is capitalised or original[start].islower() else capitalised
+        end = start + len(form)
+        fired = plan.fire(lower, end)
+        if fired is not None:
+            rule, hit_end = fired
+            hits.append(TriggerHit(start, hit_end, end, rule))
+            if not rule.is_frame:  # a frame's words may hold its content: "offer of direct talks"
+                covered = hit_end
     return hits
