@@ -216,15 +216,15 @@ def _reported(
     phrase = subject_phrase(text, *region)
     if not _is_subject(text, phrase, index):
         return None
-    speaker = resolve_speaker(text, phrase, index, cue.start(), region)
     start = _content_start(text, cue, sentence_end)
     if start is not None:
-        return (start, sentence_end), speaker
+        return (start, sentence_end), resolve_speaker(text, phrase, index, cue.start(), region)
     # "..., the minister said (on Monday)." reports what comes before the comma.
     before_subject = text[sentence_start : phrase[0]].rstrip()
     if before_subject.endswith(",") and _TRAILING_ADJUNCT.match(text[cue.end() : sentence_end]):
+        speaker = resolve_speaker(text, phrase, index, cue.start(), region)
         return (sentence_start, sentence_start + len(before_subject) - 1), speaker
-    return None
+    return None  # no reported clause: the speaker need not be resolved
 
 
 def _according_to(
