@@ -19,9 +19,9 @@ SHINGLE_SIZE = 3
 
 # Two fingerprints at most this many bits apart are near-duplicates. Measured on wikinews.dev with
 # this SimHash (400 articles, random edits; 457 pairs of different articles on the same story):
-# a copy with 3 words changed is within 7 bits in 79 % of cases, one with a sentence dropped in 67 %,
-# one with a byline and a copyright line added in 89 %; no pair of different articles is closer than
-# 10 bits, while templated articles (same boilerplate, 3-gram Jaccard above 0.5) come as close as 4 to 8.
+# a copy with 3 words changed is within 7 bits in 80 % of cases, one with a sentence dropped in 68 %,
+# one with a byline and a copyright line added in 87 %; no pair of different articles is closer than
+# 10 bits, while templated articles (same boilerplate, 3-gram Jaccard above 0.5) come as close as 6 to 10.
 NEAR_DUPLICATE_DISTANCE = 7
 
 INDEX_BANDS = 4
@@ -33,10 +33,11 @@ _FINGERPRINT_BITS = 64
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _UINT64 = np.uint64
 
-# A word's hash is a polynomial in its code points modulo 2**64 (c0 + c1*P + c2*P**2 ...), put through the
-# splitmix64 finaliser so every bit depends on every character. Unlike hash() it is the same in every process
-# and release, and numpy computes it for all words of a document at once, with no per-word Python work.
-# Changing any constant here changes every stored fingerprint (tests/unit/test_fingerprint.py pins one).
+# A shingle's hash is a polynomial in the code points of its words, each word with a space before it
+# (" w1 w2 w3": c0 + c1*P + c2*P**2 ... modulo 2**64), put through the splitmix64 finaliser so every bit
+# depends on every character. Unlike hash() it is the same in every process and release, and numpy
+# computes it for all shingles of a document at once from prefix sums over the joined words, with no
+# per-word Python work. Changing any constant here changes every stored fingerprint (tests pin one).
 _CHAR_MULTIPLIER = 0xD6E8FEB86659FD93  # odd, so it has an inverse modulo 2**64
 _CHAR_MULTIPLIER_INVERSE = pow(_CHAR_MULTIPLIER, -1, 1 << 64)
 _FINALISER_MULTIPLIERS = (_UINT64(0xBF58476D1CE4E5B9), _UINT64(0x94D049BB133111EB))
@@ -46,13 +47,6 @@ _SEPARATOR = ord(" ")
 # Powers of the multiplier and of its inverse, grown (by doubling) to the longest text seen; one pair,
 # swapped whole, so a reader never sees tables of two sizes.
 _powers: list[tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]] = []
-
-# Odd multipliers for the first two words of a 3-gram (the third is taken as is), so "a b c" and
-# "c b a" differ.
-_POSITION_MULTIPLIERS = (_UINT64(0x9E3779B97F4A7C15), _UINT64(0xC2B2AE3D27D4EB4F))
-_MIX_MULTIPLIER = _UINT64(0xBF58476D1CE4E5B9)
-_MIX_SHIFT_1 = _UINT64(29)
-_MIX_SHIFT_2 = _UINT64(32)
 
 
 def _power_tables(length: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
@@ -81,36 +75,23 @@ def _finalise(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     return values
 
 
-def _word_hash_array(words: Sequence[str]) -> npt.NDArray[np.uint64]:
-    """A stable 64-bit hash of every word, in order: each word is hashed with the separator before it
-    (" word"), all in one pass over the joined words' code points."""
-    joined = " " + " ".join(words)
-    if joined.count(" ") != len(words):  # a caller's word with a space in it: keep one separator per word
-        joined = " " + " ".join(word.replace(" ", "\0") for word in words)
+def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """One 64-bit hash per word 3-gram, repeats kept (a shorter text is one shingle of all its words)."""
+    # A space before every word and one after the last, so that word i starts at the i-th space.
+    joined = f" {' '.join(words)} "
+    if joined.count(" ") != len(words) + 1:  # a caller's word with a space in it: keep one space per word
+        joined = f" {' '.join(word.replace(' ', chr(0)) for word in words)} "
     # surrogatepass: a stray surrogate from a broken source still hashes instead of failing the document.
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=_CODE_POINT_DTYPE)
     powers, inverse_powers = _power_tables(len(codes))
+    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.add.accumulate(codes * powers[: len(codes)], out=prefix[1:])
     starts = (codes == _SEPARATOR).nonzero()[0]
-    # Each word's sum of code point x P**position, shifted back by P**-start to be the same anywhere.
-    shifted = np.add.reduceat(codes * powers[: len(codes)], starts)
-    return _finalise(shifted * inverse_powers[starts])
-
-
-def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
-    """One 64-bit hash per word 3-gram, repeats kept (a shorter text is one shingle of all its words)."""
-    hashes = _word_hash_array(words)
     size = min(SHINGLE_SIZE, len(words))
-    count = len(words) - size + 1
-    combined = hashes[:count] * _POSITION_MULTIPLIERS[0]
-    if size > 1:
-        combined ^= hashes[1 : 1 + count] * _POSITION_MULTIPLIERS[1]
-    if size > 2:
-        combined ^= hashes[2 : 2 + count]
-    # One xorshift-multiply round so that every bit of the shingle hash depends on all three words.
-    combined ^= combined >> _MIX_SHIFT_1
-    combined *= _MIX_MULTIPLIER
-    combined ^= combined >> _MIX_SHIFT_2
-    return combined
+    at_starts = prefix[starts]
+    # Shingle i runs from the space before word i to the space before word i + size; its prefix-sum
+    # difference is its polynomial times P**start, which the inverse power takes back off.
+    return _finalise((at_starts[size:] - at_starts[:-size]) * inverse_powers[starts[:-size]])
 
 
 def simhash(words: Sequence[str]) -> str:
