@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry, lexicon
-from worker.stages.enrich.ner.segment import CONNECTOR, FIRST_WORD, NEXT_WORD, SKIPPED, segment_run
+from worker.stages.enrich.ner.segment import (
+    CONNECTOR,
+    FIRST_WORD,
+    NEXT_WORD,
+    SKIPPED,
+    PieceFields,
+    segment_run,
+)
 
 # Starting with a plain character class lets the regex engine skip quickly to the next capital.
 RUN = re.compile(rf"{FIRST_WORD}(?: (?:{CONNECTOR} )?{NEXT_WORD})*")
@@ -104,40 +111,16 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
         )
 
 
-PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
-
-
 @lru_cache(maxsize=65536)
 def _pieces(part: str, has_article: bool) -> tuple[tuple[PieceFields, ...], bool]:
     """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur),
     and whether the part may read differently at the start of a sentence (it opens with a common word).
     """
     opens_with_common_word = part.split(" ", 1)[0].lower() in lexicon().common_words
-    return _fields(part, has_article, False), opens_with_common_word and not has_article
+    return segment_run(part, False, has_article), opens_with_common_word and not has_article
 
 
 @lru_cache(maxsize=16384)
 def _opening_pieces(part: str, has_article: bool) -> tuple[PieceFields, ...]:
     """The chunk fields of a part that opens a sentence with a common word ("Earlier", "Officials")."""
-    return _fields(part, has_article, True)
-
-
-def _fields(part: str, has_article: bool, initial: bool) -> tuple[PieceFields, ...]:
-    fields = []
-    for piece in segment_run(part, initial):
-        article = piece.article
-        if article is None and has_article and piece.start == 0:
-            article = -4
-        fields.append(
-            (
-                piece.start,
-                piece.end,
-                part[piece.start : piece.end],
-                piece.type,
-                piece.entry,
-                piece.after_title,
-                article,
-                piece.opening_word,
-            )
-        )
-    return tuple(fields)
+    return segment_run(part, True, has_article)

@@ -12,7 +12,6 @@ is looked up once per distinct word (`Word`) rather than at every step of every 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from worker.stages.enrich.ner.cues import (
     EVENT_HEADS,
@@ -53,16 +52,11 @@ _HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
 _OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
 
 
-class Piece(NamedTuple):
-    """A chunk of a run, in offsets relative to the run (the cached, context-free part of a chunk)."""
-
-    start: int
-    end: int
-    type: str | None
-    entry: GazEntry | None
-    after_title: bool
-    article: int | None
-    opening_word: bool
+# A chunk of a run, relative to the run (the cached, context-free part of a chunk): start, end, text, type,
+# gazetteer entry, whether a title precedes it, where its article starts, whether it is a sentence's
+# opening common word. Plain tuples: a run's pieces are built once and unpacked for every mention.
+PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
+_ARTICLE_BEFORE = -4  # "the " before the run
 
 
 class Word:
@@ -120,18 +114,38 @@ _CONNECTOR_PARTS = frozenset(part for connector in _CONNECTOR_WORDS for part in 
 _READ_AS_DE = frozenset({"del", "des", "der", "den"})
 
 
-def segment_run(run: str, initial: bool) -> tuple[Piece, ...]:
-    """The chunks of one run of capitalised words."""
-    if " " not in run:  # one word, the commonest run: it is its own single piece
-        return tuple(_Segmenter(run, [0], [len(run)], [word_facts(run)]).segment(initial))
-    # A run is words one space apart with at most one connector (of one or two words) between two words,
-    # so splitting at spaces and joining adjacent connector words gives its pieces.
+def segment_run(run: str, initial: bool, has_article: bool = False) -> tuple[PieceFields, ...]:
+    """The chunks of one run of capitalised words; `has_article` when "the " comes right before it."""
+    if " " not in run:  # one word, the commonest run
+        return _single_word(run, initial, has_article)
+    items = run.split(" ")
+    if _CONNECTOR_PARTS.isdisjoint(items):  # most runs: every item is a word
+        texts = items
+        starts: list[int] = []
+        ends: list[int] = []
+        position = 0
+        for item in items:
+            starts.append(position)
+            position += len(item)
+            ends.append(position)
+            position += 1
+    else:
+        starts, ends, texts = _pieces_with_connectors(items)
+    words = list(map(word_facts, texts))
+    # Most runs hold no head word, so need no search for a headed name ("Bank of England").
+    has_head = not _HEADS.isdisjoint(texts)
+    return tuple(_Segmenter(run, starts, ends, words, has_head).segment(initial, has_article))
+
+
+def _pieces_with_connectors(items: list[str]) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of a run's pieces. A run is words one space apart with at most one connector
+    (of one or two words) between two words, so adjacent connector items are one connector."""
     starts: list[int] = []
     ends: list[int] = []
     texts: list[str] = []
     position = 0
     after_connector = False
-    for item in run.split(" "):
+    for item in items:
         end = position + len(item)
         connector = item in _CONNECTOR_PARTS
         if connector and after_connector:  # "of the", "de la", "van der"
@@ -143,17 +157,30 @@ def segment_run(run: str, initial: bool) -> tuple[Piece, ...]:
             texts.append("de" if item in _READ_AS_DE else item)
         after_connector = connector
         position = end + 1
-    words = [word_facts(text) for text in texts]
-    return tuple(_Segmenter(run, starts, ends, words).segment(initial))
+    return starts, ends, texts
+
+
+def _single_word(word: str, initial: bool, has_article: bool) -> tuple[PieceFields, ...]:
+    """The one piece of a one-word run, read as the segmenter reads a run of one word."""
+    facts = word_facts(word)
+    article = _ARTICLE_BEFORE if has_article else None
+    if initial and facts.common and facts.entry is None:
+        return ((0, len(word), word, None, None, False, article, True),)  # "Earlier", "Officials"
+    if facts.connector or facts.skipped or facts.title_head:
+        return ()  # a function word, or a title with no name after it
+    entry = facts.entry
+    return ((0, len(word), word, None if entry is None else entry.type, entry, False, article, False),)
 
 
 class _Segmenter:
-    def __init__(self, run: str, starts: list[int], ends: list[int], words: list[Word]) -> None:
+    def __init__(
+        self, run: str, starts: list[int], ends: list[int], words: list[Word], has_head: bool
+    ) -> None:
         self.run = run
         while words and words[-1].connector:
             del starts[-1], ends[-1], words[-1]
         self.starts, self.ends, self.words = starts, ends, words
-        self.has_head = any(word.head for word in words)  # most runs have none: no headed name to look for
+        self.has_head = has_head
         # Words in a run are one space apart, so only a curly apostrophe or "&" makes a span's lookup key
         # differ from the span itself.
         self.needs_normalising = "’" in run or "&" in run
@@ -161,11 +188,13 @@ class _Segmenter:
     def _drop_first(self) -> None:
         del self.starts[0], self.ends[0], self.words[0]
 
-    def segment(self, initial: bool) -> list[Piece]:
-        words = self.words
-        pieces: list[Piece] = []
+    def segment(self, initial: bool, has_article: bool) -> list[PieceFields]:
+        words, run = self.words, self.run
+        pieces: list[PieceFields] = []
         if words and initial and self._is_opening_word():
-            pieces.append(Piece(self.starts[0], self.ends[0], None, None, False, None, True))
+            start, end = self.starts[0], self.ends[0]
+            before = _ARTICLE_BEFORE if has_article and start == 0 else None
+            pieces.append((start, end, run[start:end], None, None, False, before, True))
             self._drop_first()
         after_title = False
         article: int | None = None
@@ -181,7 +210,9 @@ class _Segmenter:
             found, index, is_title = self._next_chunk(index)
             if found is not None:
                 start, end, kind, entry = found
-                pieces.append(Piece(start, end, kind, entry, after_title, article, False))
+                if article is None and has_article and start == 0:
+                    article = _ARTICLE_BEFORE
+                pieces.append((start, end, run[start:end], kind, entry, after_title, article, False))
             after_title = is_title
             article = None
         return pieces
