@@ -98,6 +98,24 @@ def test_word_count_counts_whitespace_separated_words() -> None:
     assert word_count("Kim Jong-un met 15 officials.\n\nThey left.") == 7
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "one",
+        " one  two ",
+        "a\tb\x0bc\x0cd\re\x1cf\x1dg\x1eh\x1fi",
+        "a\x00b\x7fc",
+        "naïve café",
+        "a\xa0b\u2009c",
+    ],
+)
+def test_word_count_agrees_with_str_split_on_ascii_and_unicode_spaces(text: str) -> None:
+    """The byte-level count of ASCII text sees the same whitespace as str.split(), controls included."""
+    assert word_count(text) == len(text.split())
+
+
 def test_paragraphs_split_on_windows_line_ends() -> None:
     """A blank line written with CRLF separates paragraphs too."""
     text = "First para.\r\n\r\nSecond para.\r\n"

@@ -88,7 +88,7 @@ def detect_language(text: str) -> tuple[str, float]:
     for group, count in Counter(filter(None, map(group_of_word.get, words))).items():
         for code in groups[group]:
             hits[code] += count
-    best = max(hits, key=lambda code: hits[code])
+    best = max(hits, key=hits.__getitem__)  # the first language listed wins a tie
     ratio = hits[best] / len(words)
     if ratio >= _MIN_RATIO:
         return best, round(min(1.0, ratio / _FULL_CONFIDENCE_RATIO), 3)

@@ -101,8 +101,9 @@ def simhash(words: Sequence[str]) -> str:
     hashes = _shingle_hashes(words)
     little_endian = hashes if _LITTLE_ENDIAN else hashes.astype("<u8")  # same bits on every machine
     bits = np.unpackbits(little_endian.view(np.uint8), bitorder="little").reshape(-1, 64)
-    # A float32 dot product counts the set bits per column faster than an integer sum over axis 0.
-    ones_per_bit = np.ones(len(hashes), dtype=np.float32) @ bits.astype(np.float32)
+    # The ufunc's own reduce: fewer numpy calls than a float32 dot product, which matters more than the
+    # arithmetic on the few hundred 3-grams of an article.
+    ones_per_bit = np.add.reduce(bits, axis=0, dtype=np.uint32)
     packed = np.packbits(ones_per_bit * 2 > len(hashes), bitorder="little").tobytes()
     return f"{int.from_bytes(packed, 'little'):016x}"
 
