@@ -92,7 +92,14 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
 def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts: Collection[int]) -> None:
     """The chunks of one part of a run, at its place in the text."""
     has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
-    pieces, may_open = _pieces(part, has_article)
+    cache = _PIECES_AFTER_ARTICLE if has_article else _PIECES
+    found = cache.get(part)
+    if found is None:
+        found = _pieces(part, has_article)
+        if len(cache) >= _PIECES_CACHE_SIZE:
+            cache.clear()  # a crude bound: recent parts come back quickly
+        cache[part] = found
+    pieces, may_open = found
     # Only a common word opening a sentence is treated differently, so most runs skip the check.
     if may_open and is_sentence_start(text, part_start, starts):
         pieces = _opening_pieces(part, has_article)
@@ -111,10 +118,17 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
         )
 
 
-@lru_cache(maxsize=65536)
-def _pieces(part: str, has_article: bool) -> tuple[tuple[PieceFields, ...], bool]:
-    """The chunk fields of one part, relative to its start (cached: parts such as "United States" recur),
-    and whether the part may read differently at the start of a sentence (it opens with a common word).
+# The pieces of each part seen, with and without "the " before it: one dict lookup keyed by the part alone
+# is cheaper than a cache keyed by both arguments, and parts such as "United States" recur.
+_Pieces = tuple[tuple[PieceFields, ...], bool]
+_PIECES: dict[str, _Pieces] = {}
+_PIECES_AFTER_ARTICLE: dict[str, _Pieces] = {}
+_PIECES_CACHE_SIZE = 65536
+
+
+def _pieces(part: str, has_article: bool) -> _Pieces:
+    """The chunk fields of one part, relative to its start, and whether the part may read differently at
+    the start of a sentence (it opens with a common word).
     """
     opens_with_common_word = part.split(" ", 1)[0].lower() in lexicon().common_words
     return segment_run(part, False, has_article), opens_with_common_word and not has_article
