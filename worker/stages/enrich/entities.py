@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from schemas import Entity, Offsets
-from worker.stages.enrich.ner.candidates import Chunk, find_chunks
+from worker.stages.enrich.ner.candidates import find_chunks
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
 
@@ -43,17 +43,6 @@ def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
     return _ENTITY_LIST.validate_python(records)
 
 
-def _mentions(chunks: list[Chunk], entity_type: str, text: str) -> list[dict[str, Any]]:
-    """Each chunk as a span, reaching back to its article when the type is written with one."""
-    if entity_type not in _TYPES_WITH_ARTICLE:
-        return [{"start": chunk.start, "end": chunk.end, "text": chunk.text} for chunk in chunks]
-    spans = []
-    for chunk in chunks:
-        start = chunk.start if chunk.article_start is None else chunk.article_start
-        spans.append({"start": start, "end": chunk.end, "text": text[start : chunk.end]})
-    return spans
-
-
 def salience(mentions: int, most_mentions: int, first_start: int, text_length: int) -> float:
     """0..1: how often the entity is named relative to the most named one, and how early it first comes."""
     frequency = mentions / most_mentions
@@ -78,7 +67,15 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
     """The fields of one Entity, as a plain dict validated later together with the others."""
     chunks = group.chunks
     entity_type = group.type
-    mentions = _mentions(chunks, entity_type, text)
+    # Each chunk as a span, reaching back to its article when the type is written with one.
+    if entity_type in _TYPES_WITH_ARTICLE:
+        mentions = []
+        for chunk in chunks:
+            start = chunk.start if chunk.article_start is None else chunk.article_start
+            end = chunk.end
+            mentions.append({"start": start, "end": end, "text": text[start:end]})
+    else:
+        mentions = [{"start": chunk.start, "end": chunk.end, "text": chunk.text} for chunk in chunks]
     entry = group.entry
     canonical = group.canonical
     if entry is None:
@@ -92,8 +89,6 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         if country_code is None and entity_type != "PERSON":
             country_code = _country_in_name(canonical)  # "Chinese Navy", "Bank of Japan"
     count = len(chunks)
-    # salience(), inlined: it runs for every entity of every article.
-    earliness = 1.0 - chunks[0].start / text_length
     return {
         "id": entity_id,
         "text": mentions[0]["text"],
@@ -104,5 +99,10 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         "kb_id": kb_id,
         "mentions": mentions,
         "mention_count": count,
-        "salience": round(_MENTION_WEIGHT * (count / most_mentions) + _POSITION_WEIGHT * earliness, 4),
+        # salience(), inlined: it runs for every entity of every article.
+        "salience": round(
+            _MENTION_WEIGHT * (count / most_mentions)
+            + _POSITION_WEIGHT * (1.0 - chunks[0].start / text_length),
+            4,
+        ),
     }
