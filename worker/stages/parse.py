@@ -32,7 +32,7 @@ def parse(doc: SourceDocument) -> ParsedDocument:
         if header.published is None:
             flags.append(INVALID_HEADER_DATE)
         published = published or header.published
-    if text.strip():
+    if text and not text.isspace():  # as text.strip(), without copying the text
         language, confidence = detect_language(text)
         if language == "und" and doc.language:
             language = doc.language

@@ -104,7 +104,7 @@ def simhash(words: Sequence[str]) -> str:
     # The ufunc's own reduce: fewer numpy calls than a float32 dot product, which matters more than the
     # arithmetic on the few hundred 3-grams of an article.
     ones_per_bit = np.add.reduce(bits, axis=0, dtype=np.uint32)
-    packed = np.packbits(ones_per_bit * 2 > len(hashes), bitorder="little").tobytes()
+    packed = np.packbits(ones_per_bit > len(hashes) // 2, bitorder="little").tobytes()  # a strict majority
     return f"{int.from_bytes(packed, 'little'):016x}"
 
 
