@@ -108,6 +108,10 @@ def _single_quotes_in(text: str, start: int, end: int, taken: list[MarkedQuote])
     return found
 
 
+def _start_of(quote: MarkedQuote) -> int:
+    return quote.start
+
+
 def has_quotation_marks(text: str) -> bool:
     """Whether the text holds any mark a quotation can open or close with."""
     return any(mark in text for mark in _MARKS)
@@ -133,5 +137,6 @@ def marked_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkedQu
         in_paragraph = _double_quotes_in(text, marks[first:last], end, next_paragraph)
         if single:
             in_paragraph += _single_quotes_in(text, start, end, in_paragraph)
-        quotes.extend(sorted(in_paragraph, key=lambda quote: quote.start))
+            in_paragraph.sort(key=_start_of)  # the double quotes come in order; the single ones after
+        quotes.extend(in_paragraph)
     return quotes
