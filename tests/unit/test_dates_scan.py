@@ -21,9 +21,13 @@ _TEXTS = [
 ]
 
 
-def _spans(matches: object) -> list[tuple[tuple[int, int], str | None, dict[str, str | None]]]:
-    assert isinstance(matches, list)
-    return [(match.span(), match.lastgroup, match.groupdict()) for match in matches]
+def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], str | None, dict[str, str]]]:
+    """Each match's extent, alternative and the groups that took part (a cut-down pattern lacks the
+    groups of the alternatives it leaves out)."""
+    return [
+        (match.span(), match.lastgroup, {k: v for k, v in match.groupdict().items() if v is not None})
+        for match in matches
+    ]
 
 
 @pytest.mark.parametrize("text", _TEXTS)
@@ -42,4 +46,3 @@ def test_find_expressions_reads_an_expression_at_the_very_start() -> None:
 def test_find_expressions_skips_positions_inside_a_match() -> None:
     found = list(find_expressions("on March 3, 2009 and 2010"))
     assert [match.group() for match in found] == ["March 3, 2009", "2010"]
-    assert all(isinstance(match, re.Match) for match in found)

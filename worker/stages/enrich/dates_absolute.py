@@ -46,7 +46,7 @@ def resolve_month_day(match: re.Match[str], ctx: Context) -> Found | None:
     """March 3, 2009 / 3 March 2009 / March 3: without a year, the year written earlier in the sentence
     ("in 2001, after the September 11 attacks"), else the one nearest to the publication date on the side
     the tense points to."""
-    prefix = "mdy" if match["mdy"] else "dmy"
+    prefix = match.lastgroup or "mdy"
     month = MONTHS[match[f"{prefix}_m"].lower().rstrip(".")]
     day = int(match[f"{prefix}_d"].rstrip("stndrh"))
     if match[f"{prefix}_y"]:

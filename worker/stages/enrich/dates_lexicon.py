@@ -154,8 +154,9 @@ _DIGIT_GATE = (
 )
 
 
-def _gate() -> str:
-    """A cheap necessary condition on the first word(s) of any expression, tried before the alternatives.
+def _gate_branches() -> dict[str, str]:
+    """A cheap necessary condition on the first word(s) of any expression, tried before the alternatives,
+    as one branch per initial character.
 
     Python's regex engine tries every alternative at every word start; a branch that begins with a
     literal is skipped at once when the character does not fit. Grouping the first words by their
@@ -214,11 +215,37 @@ def _gate() -> str:
     # One branch per initial letter as a plain literal, which the engine rejects with a single comparison
     # (a class such as [tT] costs a set lookup); lower-case initials first, since most words start so.
     ordered = sorted(by_initial.items(), key=lambda item: (item[0].isupper(), item[0]))
-    branches = [f"{initial}(?:{'|'.join(rests)})" for initial, rests in ordered]
-    return "(?=" + "|".join([*branches, _DIGIT_GATE]) + ")"
+    branches = {initial: f"{initial}(?:{'|'.join(rests)})" for initial, rests in ordered}
+    return {**branches, **dict.fromkeys("0123456789", _DIGIT_GATE)}
 
 
+_GATE_BRANCHES = _gate_branches()
 # An expression starts at a word, not inside one nor after a currency sign or a hyphen (the year after
 # the hyphen of "2009-2011" is found by YEAR_RANGE_END, which keeps this one check per position cheap).
-PATTERN = re.compile(r"(?<![\w$£€/-])" + _gate() + "(?:" + "|".join(_ALTERNATIVES) + r")")
+_START = r"(?<![\w$£€/-])"
+# Each alternative by the name of its outer group (each opens with "(?P<name>").
+ALTERNATIVES = {alternative[4 : alternative.index(">")]: alternative for alternative in _ALTERNATIVES}
+PATTERN = re.compile(
+    _START
+    + "(?="
+    + "|".join(
+        [*(branch for initial, branch in _GATE_BRANCHES.items() if not initial.isdigit()), _DIGIT_GATE]
+    )
+    + ")(?:"
+    + "|".join(_ALTERNATIVES)
+    + r")"
+)
+
+
+def pattern_at(initial: str, names: frozenset[str]) -> re.Pattern[str] | None:
+    """PATTERN as it reads a position whose first character is `initial`, if only the alternatives `names`
+    can start there: the gate's branch for that character and those alternatives, in PATTERN's order.
+    None when no expression starts with that character."""
+    branch = _GATE_BRANCHES.get(initial)
+    if branch is None:
+        return None
+    chosen = "|".join(alternative for name, alternative in ALTERNATIVES.items() if name in names)
+    return re.compile(f"{_START}(?={branch})(?:{chosen})")
+
+
 YEAR_RANGE_END = re.compile(r"-(" + _YEAR + ")")

@@ -3,17 +3,19 @@
 `PATTERN.finditer` would try the whole alternation at every character of the text; Python's regex engine
 pays for each position, and for each word the gate of dates_lexicon.py reads. Here a small regex over the
 lowercased text picks the word starts that can open an expression (a digit, a month or weekday name, a
-number word, "the" before a part of a period, ...); `PATTERN.match` runs at those positions only. The
-prefilter is looser than the gate (lowercase, prefixes of words), so the matches are exactly those of
-`PATTERN.finditer`: the same leftmost, non-overlapping expressions.
-"""
+number word, "the" before a part of a period, ...) and tells which alternatives can open with that word;
+PATTERN cut down to those alternatives (and to the gate's branch for the first character) runs at those
+positions only. The prefilter is looser than the gate (lowercase, prefixes of words), and an alternative
+is left out only where it cannot match, so the matches are exactly those of `PATTERN.finditer`: the same
+leftmost, non-overlapping expressions with the same groups."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from worker.stages.enrich.dates_lexicon import MONTHS, NUMBER_WORDS, PATTERN, WEEKDAYS
+from worker.stages.enrich.dates_lexicon import MONTHS, NUMBER_WORDS, PATTERN, WEEKDAYS, pattern_at
 from worker.stages.parse_lexicon import words
 
 _UNIT_START = r"(?:sec|min|hour|day|week|fortnight|month|year|decade|centur)"
@@ -30,47 +32,64 @@ _AFTER_THE = (
     r"\s+(?:very|end|beginning|start|middle|close|turn|first|second|third|fourth|last|[0-9]|spring|summer"
     r"|autumn|fall|winter|early|late|mid|this|past|coming|current|following|previous|next|same|preceding|day)"
 )
-# (first word, what must follow it): a superset of what the gate and the alternatives accept.
-_FIRST_WORDS: list[tuple[str, str]] = [
-    ("the", _AFTER_THE),
-    ("a", rf"n?(?:\s+(?:few|couple)|[- ](?:more\s+)?{_UNIT_START})"),
-    ("that", r"\s+(?:day|morning|afternoon|evening|night)"),
-    ("new", r"\s+year"),
-    ("more", r"\s+recently"),
-    ("over", r"\s+the\s+years"),
-    ("q", "[1-4]"),
-    *((word, r"\s") for word in ("per", "each", "every")),
-    *((word, r"[\s-]") for word in NUMBER_WORDS if word not in {"a", "an"}),
-    *((word, r"[\s-]") for word in ("few", "couple", "several")),
+# Which alternatives of PATTERN can open with each kind of first word.
+_AFTER_A_NUMBER = "ago set duration"
+_RELATIVE = "period deictic weekday relative month duration"
+_PART_OF_PERIOD = "period decade weekday relative month"
+_ORDINAL = "period quarter duration"
+# (first word, what must follow it, the alternatives it can open): a superset of what the gate and the
+# alternatives accept.
+_FIRST_WORDS: list[tuple[str, str, str]] = [
+    ("0", "", "iso slash period dmy decade century ago quarter clock duration"),  # stands for _DIGITS
+    ("the", _AFTER_THE, "period decade century relative anchored period_rel quarter duration"),
+    ("a", rf"n?(?:\s+(?:few|couple)|[- ](?:more\s+)?{_UNIT_START})", _AFTER_A_NUMBER),
+    ("that", r"\s+(?:day|morning|afternoon|evening|night)", "anchored"),
+    ("new", r"\s+year", "holiday"),
+    ("more", r"\s+recently", "ref"),
+    ("over", r"\s+the\s+years", "duration"),
+    ("q", "[1-4]", "quarter"),
+    *((word, r"\s", "set") for word in ("per", "each", "every")),
+    *((word, r"[\s-]", _AFTER_A_NUMBER) for word in NUMBER_WORDS if word not in {"a", "an"}),
+    *((word, r"[\s-]", _AFTER_A_NUMBER) for word in ("few", "couple", "several")),
     # an abbreviated month needs its period or a day after it
-    *((month, r"[.\s]" if month in _MONTH_ABBREVIATIONS else "") for month in MONTHS),
-    *((weekday, "") for weekday in WEEKDAYS),
-    *(
-        (word, "")
-        for word in words(
-            "this last late next past previous coming current following earl mid fiscal financial fy first "
-            "second third fourth spring summer autumn fall winter today tonight yesterday tomorrow weekend "
-            "year decades months christmas halloween valentine recent annually yearly monthly weekly daily "
-            "hourly noon"
-        )
-    ),
+    *((month, r"[.\s]" if month in _MONTH_ABBREVIATIONS else "", "period mdy month") for month in MONTHS),
+    *((weekday, "", "weekday") for weekday in WEEKDAYS),
+    *((word, "", _RELATIVE) for word in words("this last next past previous coming current following")),
+    ("earl", "", _PART_OF_PERIOD),
+    ("late", "", _PART_OF_PERIOD),
+    ("mid", r"[\s-]", _PART_OF_PERIOD),
+    *((word, "", _ORDINAL) for word in ("first", "second", "third", "fourth")),
+    *((word, "", "period") for word in words("fiscal financial fy spring summer autumn fall winter")),
+    *((word, "", "deictic") for word in ("today", "tonight", "yesterday", "tomorrow")),
+    ("weekend", "", "weekend"),
+    ("year", "", "period_rel duration set"),  # year end, years-long, yearly
+    *((word, "", "duration") for word in ("decades", "months")),
+    *((word, "", "holiday") for word in ("christmas", "halloween", "valentine")),
+    ("recent", "", "ref duration"),
+    *((word, "", "set") for word in words("annually monthly weekly daily hourly")),
+    *((word, "", "clock") for word in ("noon", "midnight")),
 ]
 
 
-def _first_word_pattern() -> str:
+def _first_word_pattern() -> tuple[str, list[frozenset[str]]]:
     """The first words grouped by initial letter, so that a word is turned away after a few character
-    comparisons."""
-    by_initial: dict[str, set[str]] = {}
-    for word, tail in _FIRST_WORDS:
-        by_initial.setdefault(word[0], set()).add(word[1:] + tail)
-    branches = [
-        initial + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-        for initial, rests in sorted(by_initial.items())
-    ]
-    return "|".join([_DIGITS, *branches])
+    comparisons; each ends in an empty group whose number (the match's `lastindex`) tells which
+    alternatives can follow. Returns the pattern and the alternatives of each group number."""
+    by_initial: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word, tail, alternatives in _FIRST_WORDS:
+        rest = _DIGITS[len("[0-9]") :] if word == "0" else word[1:] + tail
+        by_initial.setdefault(word[0], []).append((rest + "()", frozenset(alternatives.split())))
+    branches = []
+    names: list[frozenset[str]] = [frozenset()]  # group numbers start at 1, in the order of the pattern
+    for initial, rests in sorted(by_initial.items()):
+        branches.append(
+            ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(r for r, _ in rests) + ")"
+        )
+        names.extend(alternatives for _, alternatives in rests)
+    return "|".join(branches), names
 
 
-_FIRST = _first_word_pattern()
+_FIRST, _ALTERNATIVES_AFTER = _first_word_pattern()
 # The character before a candidate is consumed: a pattern that opens with a character class lets the
 # engine skip through the text instead of trying every position. (Any character outside the class that
 # PATTERN's lookbehind also refuses; PATTERN.match checks it again.)
@@ -81,24 +100,26 @@ _CANDIDATE_AT_START = re.compile(rf"(?={_FIRST})")
 _UNSAFE_LETTERS = ("ı", "ſ")
 
 
+@cache
+def _pattern(initial: str, group: int) -> re.Pattern[str] | None:
+    return pattern_at(initial, _ALTERNATIVES_AFTER[group])
+
+
 def find_expressions(text: str) -> Iterator[re.Match[str]]:
     """The matches of PATTERN in `text`, as `PATTERN.finditer` would give them."""
     lowered = text.lower()
     if len(lowered) != len(text) or any(letter in text for letter in _UNSAFE_LETTERS):
         yield from PATTERN.finditer(text)
         return
-    match_at = PATTERN.match
     end = 0
-    if _CANDIDATE_AT_START.match(lowered):
-        match = match_at(text, 0)
-        if match is not None:
-            end = match.end()
-            yield match
-    for candidate in _CANDIDATE.finditer(lowered):
+    for candidate in (_CANDIDATE_AT_START.match(lowered), *_CANDIDATE.finditer(lowered)):
+        if candidate is None:
+            continue
         position = candidate.end()
         if position < end:
             continue
-        match = match_at(text, position)
+        pattern = _pattern(text[position], candidate.lastindex or 0)
+        match = pattern.match(text, position) if pattern is not None else None
         if match is not None:
             end = match.end()
             yield match
