@@ -16,7 +16,7 @@ from schemas import EnrichedDocument, EventRecord, Offsets
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
-from worker.stages.classify.events.lexicon import TriggerHit, find_triggers
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, words
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -52,7 +52,8 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     another act."""
     text = doc.text
     lower = _same_length_lower(text)
-    hits = find_triggers(lower, text)
+    text_words = words(lower)
+    hits = find_triggers(lower, text, text_words)
     active = _active_sentences(hits, doc.sentences)
     if not active:
         return []
@@ -67,7 +68,7 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
         found = candidates(_relative(sentence_hits, sentence.start), sentence_lower)
         if not found:
             continue
-        actors = actors or DocumentActors(doc, lower)
+        actors = actors or DocumentActors(doc, lower, text_words)
         spans = actors.in_sentence(sentence.start, sentence.end)
         if not spans:
             continue

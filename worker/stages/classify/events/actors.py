@@ -23,8 +23,6 @@ _GLUE = re.compile(
     r"leading|then|outgoing|newly|elected|exiled|ousted|[A-Z][\w.'’-]*)\b)*"
 )
 _MAX_GLUE = 40
-# Maximal runs of word characters (those of `is_word_char`: \w is exactly str.isalnum() or "_").
-_WORD_RUN = re.compile(r"[\w'’-]+")
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 _NORTH_SOUTH = re.compile(r"\bthe (North|South)\b(?![ -]?[A-Z])")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -53,9 +51,11 @@ class ActorSpan:
 class DocumentActors:
     """The actors of one document's sentences; entity codings are worked out once per entity."""
 
-    def __init__(self, doc: EnrichedDocument, lower: str) -> None:
+    def __init__(self, doc: EnrichedDocument, lower: str, text_words: list[str]) -> None:
         self.text = doc.text
         self.lower = lower
+        self._words = text_words
+        self._cue_heads: frozenset[str] | None = None
         self._entities = doc.entities
         self._dominant: str | None = None
         self._aliases = _north_south(doc.entities)
@@ -94,12 +94,12 @@ class DocumentActors:
         return self._dominant or None
 
     def _cue_pieces(self, start: int, end: int, taken: list[ActorSpan]) -> list[ActorSpan]:
-        """Sector words of text[start:end], looked for only in the sentences that need actors. A cue's
-        head word stands between non-word characters, so it is one of the sentence's word runs: the heads
-        not among them are never searched for."""
-        heads = gazetteer().cue_heads.intersection(_WORD_RUN.findall(self.lower, start, end))
+        """Sector words of text[start:end]: only the document's cue heads are looked for, and only in the
+        sentences that need actors (a few of each document)."""
+        if self._cue_heads is None:
+            self._cue_heads = gazetteer().cue_heads.intersection(self._words)
         pieces = []
-        for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, heads):
+        for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, self._cue_heads):
             if cue_end <= end and not _overlaps(cue_start - start, cue_end - start, taken):
                 pieces.append(
                     ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, anchored=False)

@@ -17,7 +17,9 @@ _GAP_MACROS = {f"{{g{n}}}": rf"(?:\s+\S+){{0,{n}}}?\s+" for n in (2, 4, 8)}
 # Characters that split words (so "agreed," is the word "agreed") and those that continue one ("won't").
 _SEPARATOR_CHARS = '.,;:!?"()[]{}“”«»/\\…—–'
 _SEPARATOR_TABLE = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
-_SEPARATOR_RUN = re.compile("[" + re.escape(_SEPARATOR_CHARS) + "]")
+_WIDE_SEPARATORS = tuple(char for char in _SEPARATOR_CHARS if not char.isascii())
+_NARROW_SEPARATORS = "".join(char for char in _SEPARATOR_CHARS if char.isascii()).encode("ascii")
+_SEPARATOR_BYTES = bytes.maketrans(_NARROW_SEPARATORS, b" " * len(_NARROW_SEPARATORS))
 _INNER_WORD = "'’-_"
 FRAME_ROLES = frozenset(
     {"INTENT", "THREAT", "APPEAL", "DEMAND", "ORDER", "REFUSE", "NEGATE", "ACCEPT", "MUST"}
@@ -186,10 +188,16 @@ def is_word_char(char: str) -> bool:
 
 def words(lower: str) -> list[str]:
     """The words of a text, punctuation split off. str.translate is fast on ASCII text only (on other
-    text it looks every character up in a dict), so other text goes through one regex substitution."""
-    if lower.isascii():
-        return lower.translate(_SEPARATOR_TABLE).split()
-    return _SEPARATOR_RUN.sub(" ", lower).split()
+    text it looks every character up in a dict): the few non-ASCII separators are replaced one by one,
+    and the ASCII ones of text that is still not ASCII in its UTF-8 bytes (where no byte of a longer
+    character is ASCII)."""
+    if not lower.isascii():
+        for mark in _WIDE_SEPARATORS:
+            if mark in lower:
+                lower = lower.replace(mark, " ")
+        if not lower.isascii():
+            return lower.encode("utf-8").translate(_SEPARATOR_BYTES).decode("utf-8").split()
+    return lower.translate(_SEPARATOR_TABLE).split()
 
 
 def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) -> list[tuple[int, str]]:
