@@ -151,10 +151,16 @@ def _pieces_with_connectors(items: list[str]) -> tuple[list[int], list[int], lis
         if connector and after_connector:  # "of the", "de la", "van der"
             ends[-1] = end
             texts[-1] = f"{texts[-1]} {item}"
+        elif item == "the":  # no connector alone: a part cut at a sentence start may open with it
+            connector = False
+        elif item in _READ_AS_DE:
+            starts.append(position)
+            ends.append(position + 2)
+            texts.append("de")
         else:
             starts.append(position)
             ends.append(end)
-            texts.append("de" if item in _READ_AS_DE else item)
+            texts.append(item)
         after_connector = connector
         position = end + 1
     return starts, ends, texts
