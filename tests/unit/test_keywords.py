@@ -67,3 +67,12 @@ def test_extract_keywords_returns_at_most_eight_sorted_by_score() -> None:
 def test_extract_keywords_of_an_empty_text_is_empty() -> None:
     """No text, no keywords."""
     assert extract_keywords("", [], []) == []
+
+
+def test_extract_keywords_reuses_the_callers_lowercased_text() -> None:
+    """Passing the text already lowercased gives the same keywords as letting the step lowercase it."""
+    entities = [person("E1", "Ann Lee", 0.9)]
+    words = lower_words(ARTICLE)
+    shared = extract_keywords(ARTICLE, words, entities, lowered=ARTICLE.lower())
+    assert shared == extract_keywords(ARTICLE, words, entities)
+    assert {"Ann Lee", "flood defence plan"} <= {keyword.text for keyword in shared}

@@ -12,4 +12,10 @@ WORD = re.compile(r"\w++(?:['’\-]\w++)*+")
 
 def lower_words(text: str) -> list[str]:
     """The document's words, lowercased, in order."""
-    return WORD.findall(text.lower())
+    return words_of_lowered(text.lower())
+
+
+def words_of_lowered(lowered: str) -> list[str]:
+    """lower_words of a text already lowercased: lowercasing non-ASCII text costs about as much as
+    finding its words, so a caller that needs the lowercased text too does it once."""
+    return WORD.findall(lowered)

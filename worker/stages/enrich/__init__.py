@@ -10,12 +10,13 @@ from worker.stages.enrich.fingerprint import simhash
 from worker.stages.enrich.keywords import extract_keywords
 from worker.stages.enrich.quotes import extract_quotes
 from worker.stages.enrich.tone import score_tone
-from worker.stages.tokens import lower_words
+from worker.stages.tokens import words_of_lowered
 
 
 def enrich(doc: ParsedDocument) -> EnrichedDocument:
     text = doc.text
-    words = lower_words(text)
+    lowered = text.lower()
+    words = words_of_lowered(lowered)
     entities = extract_entities(text, doc.sentences)
     # Built without validation: the parsed document and every part below are already validated models
     # (or, for the fingerprint, 16 hex digits by construction), and validating them again cost as much
@@ -27,7 +28,7 @@ def enrich(doc: ParsedDocument) -> EnrichedDocument:
         dates=extract_dates(text, doc.sentences, doc.published),
         quotes=extract_quotes(text, doc.sentences, entities),
         amounts=extract_amounts(text, doc.sentences),
-        keywords=extract_keywords(text, words, entities),
+        keywords=extract_keywords(text, words, entities, lowered=lowered),
         tone=score_tone(words),
         fingerprint=simhash(words),
     )

@@ -58,7 +58,7 @@ def _fix_up(phrase: str) -> str:
     return " ".join(words)
 
 
-def _candidates(text: str) -> list[str]:
+def _candidates(lowered: str) -> list[str]:
     """Each candidate phrase of 1-3 words, in text order. Only the few phrases that need it go through
     _fix_up: those with hyphens or apostrophes, multi-word ones ending in -ed/-ing (a lone such word is
     kept as it is), and runs spaced by tabs or several spaces, so every phrase is single-spaced."""
@@ -70,7 +70,7 @@ def _candidates(text: str) -> list[str]:
         or "\t" in phrase
         or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
         else phrase
-        for phrase in _runs().findall(text.lower())
+        for phrase in _runs().findall(lowered)
         if len(phrase) > 1 and phrase.count(" ") < MAX_PHRASE_WORDS
     ]
 
@@ -137,13 +137,16 @@ def _keyword_list() -> TypeAdapter[list[Keyword]]:
     return TypeAdapter(list[Keyword])
 
 
-def extract_keywords(text: str, words: Sequence[str], entities: Sequence[Entity]) -> list[Keyword]:
-    """Up to 8 key phrases, best first: salient entities and frequent, early noun phrases."""
+def extract_keywords(
+    text: str, words: Sequence[str], entities: Sequence[Entity], *, lowered: str | None = None
+) -> list[Keyword]:
+    """Up to 8 key phrases, best first: salient entities and frequent, early noun phrases. `lowered` is
+    text.lower() when the caller has it already."""
     named = _entity_keywords(entities)
     name_words = {
         word for entity in entities for mention in entity.mentions for word in mention.text.lower().split()
     }
-    scores = _phrase_scores(_candidates(text))
+    scores = _phrase_scores(_candidates(text.lower() if lowered is None else lowered))
     top = max(scores.values(), default=1.0)
     # Best score first, ties alphabetically: the reverse sort is stable, so it keeps the alphabetical
     # order of equal scores, and both sorts run on C-level keys.
