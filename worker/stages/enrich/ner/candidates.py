@@ -103,19 +103,23 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
     # Only a common word opening a sentence is treated differently, so most runs skip the check.
     if may_open and is_sentence_start(text, part_start, starts):
         pieces = _opening_pieces(part, has_article)
+    append = chunks.append
     for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
-        chunks.append(
-            Chunk(
-                part_start + rel_start,
-                part_start + rel_end,
-                piece_text,
-                kind,
-                entry,
-                after_title,
-                None if article is None else part_start + article,
-                opening,
-            )
-        )
+        # Set field by field on a bare instance: a third of a generated __init__ call's cost, and this
+        # runs for every mention of every article.
+        chunk = _new_chunk(Chunk)
+        chunk.start = part_start + rel_start
+        chunk.end = part_start + rel_end
+        chunk.text = piece_text
+        chunk.type = kind
+        chunk.entry = entry
+        chunk.after_title = after_title
+        chunk.article_start = None if article is None else part_start + article
+        chunk.opening_word = opening
+        append(chunk)
+
+
+_new_chunk = object.__new__
 
 
 # The pieces of each part seen, with and without "the " before it: one dict lookup keyed by the part alone
