@@ -93,13 +93,17 @@ def word_count(text: str) -> int:
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     ends: list[int] = []
-    quote_marks = _quote_marks(text, start, end)
+    # Found at the first end punctuation that needs them: a one-sentence paragraph has none.
+    quote_marks: list[tuple[int, str]] | None = None
     for match in _CANDIDATE.finditer(text, start, end):
         boundary = match.end()
         if text[match.start()] == "\n":
             if _line_break_ends_sentence(text, start, boundary):
                 ends.append(boundary)
-        elif _ends_sentence(text, start, match.start(), boundary, quote_marks):
+            continue
+        if quote_marks is None:
+            quote_marks = _quote_marks(text, start, end)
+        if _ends_sentence(text, start, match.start(), boundary, quote_marks):
             ends.append(boundary)
     return ends
 
