@@ -2,7 +2,8 @@
 
 The pieces: `quotes_marks` pairs quotation marks (also over paragraphs), `quotes_direct` keeps the
 quotations and attributes them, `quotes_indirect` finds reported speech around speech verbs,
-`quotes_cues` holds the verbs and speaker patterns, `quotes_speakers` links speakers to entities, `quotes_pull` finds quotations boxed apart and signed.
+`quotes_cues` holds the verbs and speaker patterns, `quotes_speakers` links speakers to entities,
+`quotes_pull` finds quotations boxed apart and signed, `quotes_found` turns the finds into records.
 """
 
 from __future__ import annotations
