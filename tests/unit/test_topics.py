@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +11,7 @@ from schemas import EnrichedDocument, ProcessedDocument
 from tests.builders import enriched_document
 from worker.stages.classify import classify
 from worker.stages.classify.topics import classify_topics, selected_codes, topic_model
-from worker.stages.classify.topics_features import TITLE_WEIGHT, term_counts
+from worker.stages.classify.topics_features import BREAK, TITLE_WEIGHT, document_runs, is_word
 from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel, load_model
 
 FOOTBALL = (
@@ -47,7 +46,7 @@ def test_topic_model_loads_seventeen_iptc_codes() -> None:
     """The shipped weights cover exactly the 17 top-level codes, one weight column each."""
     model = topic_model()
     assert model.codes == tuple(IPTC_TOP_LEVEL)
-    assert model.weights.shape == (len(model.index), 17)
+    assert model.weights.shape == (len(model.index) + 2**model.pair_bits, 17)
     assert topic_model() is model
 
 
@@ -99,57 +98,78 @@ def test_selected_codes_falls_back_to_best_when_none_passes() -> None:
     assert selected_codes(margins) == [1]
 
 
-def test_term_counts_counts_title_words_more() -> None:
-    """Title words weigh TITLE_WEIGHT times a body word; numbers and one-letter words are dropped."""
-    counts = term_counts("Flood warning", "A flood hit 3 towns.")
-    assert counts["flood"] == 1 + TITLE_WEIGHT
-    assert counts["warning"] == TITLE_WEIGHT
-    assert "3" not in counts
-    assert "a" not in counts
+def test_document_runs_repeats_the_title_after_a_break() -> None:
+    """The body's runs come first, then the title's TITLE_WEIGHT times, each copy after a BREAK."""
+    runs = document_runs("Flood warning", "A flood hit 3 towns.")
+    assert runs[:5] == ["a", "flood", "hit", "3", "towns"]
+    assert runs[5:] == [BREAK, "flood", "warning"] * TITLE_WEIGHT
+    assert not is_word(BREAK)
+
+
+def test_document_runs_split_at_non_ascii_and_punctuation() -> None:
+    """A non-ASCII letter separates words as `[a-z0-9]+` would; no title adds nothing."""
+    assert document_runs(None, "The 3rd vote, in Zürich.") == ["the", "3rd", "vote", "in", "z", "rich"]
+
+
+def test_is_word_wants_two_characters_starting_with_a_letter() -> None:
+    """Numbers, "3rd" and possessive "s" carry no topic; "g20" and "flood" do."""
+    assert [run for run in ["3rd", "1990s", "s", "g20", "flood"] if is_word(run)] == ["g20", "flood"]
+
+
+def _tiny_model() -> TopicModel:
+    """Two words, four pair buckets, two codes; the word pair "goal vote" has its own weight."""
+    weights = np.zeros((6, 2), dtype=np.float32)
+    weights[:2] = [[2.0, -1.0], [-1.0, 2.0]]
+    parts = {
+        "codes": ("medtop:15000000", "medtop:11000000"),
+        "index": {"goal": 0, "vote": 1},
+        "pair_bits": 2,
+        "idf": np.array([1.5, 2.0, 1.0, 1.0, 1.0, 1.0], dtype=np.float32),
+        "bias": np.array([-0.5, -0.5], dtype=np.float32),
+        "thresholds": np.array([0.0, 0.25], dtype=np.float32),
+    }
+    # The model copies its weights when built: find the pair's bucket first, then build the real one.
+    weights[TopicModel(weights=weights, **parts).feature_ids(["goal", "vote"])[-1]] = [0.0, 3.0]
+    return TopicModel(weights=weights, **parts)
+
+
+def test_topic_model_pairs_only_neighbouring_known_words() -> None:
+    """Each run gets an id (unknown: `features`); only neighbouring vocabulary words make a pair bucket."""
+    model = _tiny_model()
+    ids = model.feature_ids(["goal", "vote", "zzzqx", "goal", BREAK, "vote"])
+    assert ids[:6].tolist() == [0, 1, model.features, 0, model.features, 1]
+    assert len(ids) == 7
+    assert 2 <= ids[6] < model.features
 
 
 def test_topic_model_round_trips_through_weights_file(tmp_path: Path) -> None:
     """A saved model loads back with the same vocabulary and the same margins (float16 precision)."""
-    model = TopicModel(
-        codes=("medtop:15000000", "medtop:11000000"),
-        index={"goal": 0, "vote": 1},
-        idf=np.array([1.5, 2.0], dtype=np.float32),
-        weights=np.array([[2.0, -1.0], [-1.0, 2.0]], dtype=np.float32),
-        bias=np.array([-0.5, -0.5], dtype=np.float32),
-        thresholds=np.array([0.0, 0.25], dtype=np.float32),
-    )
+    model = _tiny_model()
     model.save(tmp_path / "model.npz")
     loaded = load_model(tmp_path / "model.npz")
-    counts = Counter({"goal": 3, "vote": 1, "unknown": 5})
+    runs = ["goal", "goal", "goal", "unknown", "vote"]
     assert loaded.index == model.index
     assert loaded.codes == model.codes
-    np.testing.assert_allclose(loaded.margins(counts), model.margins(counts), atol=1e-3)
-    assert loaded.margins(counts)[0] > 0 > loaded.margins(counts)[1]
-
-
-def test_term_counts_strips_leading_digits_and_splits_at_non_ascii() -> None:
-    """ "3rd" counts as "rd", "1990s" as nothing, and a non-ASCII letter separates words as the regex did."""
-    counts = term_counts(None, "The 3rd vote in the 1990s, in Zürich.")
-    assert counts["rd"] == 1
-    assert counts["the"] == 2
-    assert "s" not in counts
-    assert "1990s" not in counts
-    assert counts["rich"] == 1
+    assert loaded.pair_bits == model.pair_bits
+    np.testing.assert_allclose(loaded.margins(runs), model.margins(runs), atol=1e-3)
+    assert loaded.margins(runs)[0] > 0 > loaded.margins(runs)[1]
+    assert loaded.margins(["goal", "vote"])[1] > 0
 
 
 def test_topic_model_margins_match_the_training_vector() -> None:
     """The fast margins equal the linear model applied to `vector`, the features training sees."""
     model = topic_model()
-    counts = term_counts(*ELECTION) + Counter({"zzzqx": 2})
-    ids, values = model.vector(counts)
+    runs = [*document_runs(*ELECTION), "zzzqx", "zzzqx"]
+    ids, values = model.vector(runs)
+    assert (np.diff(ids) > 0).all()
     expected = values @ model.weights[ids] + model.bias - model.thresholds
-    np.testing.assert_allclose(model.margins(counts), expected, atol=1e-5)
+    np.testing.assert_allclose(model.margins(runs), expected, atol=1e-5)
 
 
 def test_topic_model_margins_without_known_words_are_bias_minus_threshold() -> None:
     """A document of unknown words scores each code by its bias alone."""
     model = topic_model()
-    np.testing.assert_allclose(model.margins(Counter({"zzzqx": 1})), model.bias - model.thresholds)
+    np.testing.assert_allclose(model.margins(["zzzqx"]), model.bias - model.thresholds)
 
 
 def test_classify_assembles_a_record_that_validates() -> None:

@@ -1,7 +1,10 @@
-"""Fit the topic model: TF-IDF word features, one class-weighted linear SVM per code, tuned thresholds.
+"""Fit the topic model: TF-IDF word and word-pair features, one class-weighted linear SVM per code, tuned
+thresholds.
 
-- Features come from `worker.stages.classify.topics_features` (the worker's own code), and the IDF is
-  rounded to the float16 the weights file stores, so training scores the very vectors the worker builds.
+- Features come from `TopicModel.vector` (the worker's own code), and the IDF is rounded to the float16
+  the weights file stores, so training scores the very vectors the worker builds.
+- Word pairs ("prime minister", "stock market") tell topics apart where their words alone do not; with
+  them the SVM wants less regularisation (a larger C), chosen by k-fold F1 on the training part.
 - `class_weight="balanced"` lets thin codes (labour: about 50 articles) weigh as much as politics.
 - Thresholds: every training document is scored once by a model fitted on the other folds (k-fold,
   shuffled by the seed), and each code gets the margin that maximises its F1 on those scores. A k-fold
@@ -11,7 +14,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,8 +24,8 @@ from scipy.sparse import csr_matrix
 from sklearn.model_selection import KFold
 from sklearn.svm import LinearSVC
 
-from worker.stages.classify.topics_features import term_counts
-from worker.stages.classify.topics_model import FloatArray, TopicModel
+from worker.stages.classify.topics_features import document_runs, is_word
+from worker.stages.classify.topics_model import FloatArray, IdArray, TopicModel
 from worker.training.topics_data import CODES, Example, label_matrix
 
 Labels = npt.NDArray[np.int8]
@@ -34,53 +36,65 @@ class FitOptions:
     seed: int = 13
     folds: int = 5
     min_df: int = 2  # a word seen in one training article only is noise, not evidence
-    max_df: float = 0.5  # words in half the articles ("said", "the") separate no topic
-    c: float = 0.3  # SVM regularisation, chosen by k-fold F1 on the training part
+    max_df: float = 0.5  # features in half the articles ("said", "of the") separate no topic
+    pair_bits: int = 16  # 65,536 pair buckets: the weights file stays well under 5 MB
+    c: float = 3.0  # SVM regularisation, chosen by k-fold F1 on the training part
     jobs: int = 2
 
 
 def fit_topic_model(train: list[Example], options: FitOptions) -> TopicModel:
     """The model and its thresholds, from the training part only."""
-    counts = [term_counts(example.title, example.text) for example in train]
-    index, idf = vocabulary(counts, options)
-    features = feature_matrix(counts, index, idf)
+    runs = [document_runs(example.title, example.text) for example in train]
+    features, vectorizer = feature_matrix(runs, options)
     labels = label_matrix(train)
     out_of_fold = cross_validated_margins(features, labels, options)
     thresholds = np.array(
         [best_threshold(out_of_fold[:, j], labels[:, j]) for j in range(len(CODES))], dtype=np.float32
     )
     weights, bias = fit_linear(features, labels, options)
-    return TopicModel(CODES, index, idf, weights, bias, thresholds)
+    return TopicModel(CODES, vectorizer.index, options.pair_bits, vectorizer.idf, weights, bias, thresholds)
 
 
-def vocabulary(counts: list[Counter[str]], options: FitOptions) -> tuple[dict[str, int], FloatArray]:
-    """Terms within the document-frequency bounds, sorted, and their smoothed IDF (float16-rounded)."""
-    document_frequency: Counter[str] = Counter()
-    for document in counts:
-        document_frequency.update(document.keys())
-    documents = len(counts)
-    ceiling = options.max_df * documents
-    terms = sorted(t for t, df in document_frequency.items() if options.min_df <= df <= ceiling)
-    idf = [math.log((1 + documents) / (1 + document_frequency[t])) + 1.0 for t in terms]
-    rounded = np.array(idf, dtype=np.float16).astype(np.float32)
-    return {term: i for i, term in enumerate(terms)}, rounded
-
-
-def feature_matrix(counts: list[Counter[str]], index: dict[str, int], idf: FloatArray) -> csr_matrix:
-    """Rows of L2-normalised sublinear TF-IDF, exactly as `TopicModel.vector` builds them."""
-    model = TopicModel(
-        (), index, idf, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), np.zeros(0, np.float32)
-    )
+def feature_matrix(runs: list[list[str]], options: FitOptions) -> tuple[csr_matrix, TopicModel]:
+    """Rows of L2-normalised sublinear TF-IDF, exactly as `TopicModel.vector` builds them, and a weightless
+    model that holds the vocabulary and IDF they were built with."""
+    index = vocabulary(runs, options.min_df)
+    blank = _weightless(index, options.pair_bits, np.ones(len(index) + (1 << options.pair_bits), np.float32))
+    ids = [np.unique(blank.feature_ids(document)) for document in runs]
+    vectorizer = _weightless(index, options.pair_bits, inverse_frequencies(ids, blank.features, options))
     indptr, indices, data = [0], [], []
-    for document in counts:
-        ids, values = model.vector(document)
-        order = np.argsort(ids)
-        indices.append(ids[order])
-        data.append(values[order])
-        indptr.append(indptr[-1] + len(ids))
-    return csr_matrix(
-        (np.concatenate(data), np.concatenate(indices), np.array(indptr)), shape=(len(counts), len(index))
+    for document in runs:
+        kept, values = vectorizer.vector(document)
+        indices.append(kept)
+        data.append(values)
+        indptr.append(indptr[-1] + len(kept))
+    matrix = csr_matrix(
+        (np.concatenate(data), np.concatenate(indices), np.array(indptr)),
+        shape=(len(runs), vectorizer.features),
     )
+    return matrix, vectorizer
+
+
+def vocabulary(runs: list[list[str]], min_df: int) -> dict[str, int]:
+    """Words in at least `min_df` training articles, sorted; pairs are built from these words only."""
+    document_frequency: Counter[str] = Counter()
+    for document in runs:
+        document_frequency.update({run for run in document if is_word(run)})
+    return {w: i for i, w in enumerate(sorted(w for w, df in document_frequency.items() if df >= min_df))}
+
+
+def inverse_frequencies(ids: list[IdArray], features: int, options: FitOptions) -> FloatArray:
+    """Smoothed IDF per feature (float16-rounded), zero for features in more than `max_df` of the articles."""
+    document_frequency = np.bincount(np.concatenate(ids), minlength=features + 1)[:features]
+    documents = len(ids)
+    idf = np.log((1 + documents) / (1 + document_frequency)) + 1.0
+    idf[document_frequency > options.max_df * documents] = 0.0
+    return np.asarray(idf, dtype=np.float16).astype(np.float32)
+
+
+def _weightless(index: dict[str, int], pair_bits: int, idf: FloatArray) -> TopicModel:
+    nothing = np.zeros(0, np.float32)
+    return TopicModel((), index, pair_bits, idf, np.zeros((len(idf), 0), np.float32), nothing, nothing)
 
 
 def fit_linear(features: csr_matrix, labels: Labels, options: FitOptions) -> tuple[FloatArray, FloatArray]:
