@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from schemas import Offsets
 from schemas.enrichment import Granularity, Resolution, TimexType
@@ -34,8 +35,9 @@ class Context:
 
     text: str
     published: date | None
-    sentence_starts: list[int]
-    sentence_ends: list[int]
+    # Sorted by start; searched with a key rather than copied into lists of offsets, since most
+    # documents ask for the sentence of a few expressions only.
+    sentences: Sequence[Offsets]
     # The last explicit day-level date mentioned, for "the following day" and the like.
     last_day: date | None = field(default=None)
     # The last year written out (value, offset), for "in 2001 ... on September 11" in the same sentence.
@@ -46,15 +48,14 @@ class Context:
         return cls(
             text=text,
             published=published,
-            sentence_starts=[sentence.start for sentence in sentences],
-            sentence_ends=[sentence.end for sentence in sentences],
+            sentences=sentences,
         )
 
     def direction(self, start: int, end: int) -> Direction | None:
         """The tense of the sentence around `start..end`: "past", "future" or None when it has no cue."""
         index = self._sentence_index(start)
         if index >= 0:
-            sentence_start, sentence_end = self.sentence_starts[index], self.sentence_ends[index]
+            sentence_start, sentence_end = self.sentences[index].start, self.sentences[index].end
         else:
             sentence_start, sentence_end = 0, len(self.text)
         return sentence_direction(self.text, sentence_start, sentence_end, start, end)
@@ -67,8 +68,8 @@ class Context:
         return year if self._sentence_index(year_end - 1) == self._sentence_index(position) else None
 
     def _sentence_index(self, position: int) -> int:
-        index = bisect_right(self.sentence_starts, position) - 1
-        return index if index >= 0 and position < self.sentence_ends[index] else -1
+        index = bisect_right(self.sentences, position, key=_START) - 1
+        return index if index >= 0 and position < self.sentences[index].end else -1
 
     def word_before(self, position: int) -> str:
         """The word just before `position` (lowercased), or "" at the start of the text."""
@@ -82,5 +83,6 @@ class Context:
 
 Resolver = Callable[[re.Match[str], Context], Found | None]
 
+_START = attrgetter("start")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"\s*([A-Za-z%]+)")

@@ -22,10 +22,10 @@ _UNIT_START = r"(?:sec|min|hour|day|week|fortnight|month|year|decade|centur)"
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
 # A number opens an expression only as a year, a decade, a date or time in figures, a day before a
-# month, or an amount before a time unit (the lowercase form of the gate's test for digits).
+# month, or an amount before a time unit (the gate's test for digits, in the scanned form of the text).
 _DIGITS = (
-    rf"[0-9](?:[0-9]{{3}}(?![0-9])|[0-9]{{0,3}}(?:s\b|[-/:.][0-9]|(?:st|nd|rd|th)?[- ](?:of\s+)?"
-    rf"(?:{_MONTH_START}|{_UNIT_START}|more)|\s*(?:[ap]\.?m\b|utc|gmt)))"
+    rf"[0-9](?:[0-9]{{3}}(?![0-9])|[0-9]{{0,3}}(?:s\b|[-/ ][0-9]|(?:st|nd|rd|th)?[- ](?:of\s+)?"
+    rf"(?:{_MONTH_START}|{_UNIT_START}|more)|\s*(?:[ap] ?m\b|utc|gmt)))"
 )
 # "the" opens an expression only before a part, an ordinal, a season, a relative word or a year.
 _AFTER_THE = (
@@ -52,7 +52,7 @@ _FIRST_WORDS: list[tuple[str, str, str]] = [
     *((word, r"[\s-]", _AFTER_A_NUMBER) for word in NUMBER_WORDS if word not in {"a", "an"}),
     *((word, r"[\s-]", _AFTER_A_NUMBER) for word in ("few", "couple", "several")),
     # an abbreviated month needs its period or a day after it
-    *((month, r"[.\s]" if month in _MONTH_ABBREVIATIONS else "", "period mdy month") for month in MONTHS),
+    *((month, r"\s" if month in _MONTH_ABBREVIATIONS else "", "period mdy month") for month in MONTHS),
     *((weekday, "", "weekday") for weekday in WEEKDAYS),
     *((word, "", _RELATIVE) for word in words("this last next past previous coming current following")),
     ("earl", "", _PART_OF_PERIOD),
@@ -90,11 +90,14 @@ def _first_word_pattern() -> tuple[str, list[frozenset[str]]]:
 
 
 _FIRST, _ALTERNATIVES_AFTER = _first_word_pattern()
-# The character before a candidate is consumed: a pattern that opens with a character class lets the
-# engine skip through the text instead of trying every position. (Any character outside the class that
-# PATTERN's lookbehind also refuses; PATTERN.match checks it again.)
-_CANDIDATE = re.compile(rf"[^a-z0-9_$/\-](?={_FIRST})")
-_CANDIDATE_AT_START = re.compile(rf"(?={_FIRST})")
+# The prefilter reads the lowercased text as Latin-1 bytes (a character outside it becomes "?") in which
+# every character that cannot belong to a first word is a space, so the word starts are found by the
+# engine's fast search for one literal character. The first words above are written for that form (a
+# period or colon inside them reads as a space). Each byte stands at its character's offset.
+_KEPT = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_$/-")
+_TO_SPACE = bytes(byte if byte in _KEPT else 0x20 for byte in range(256))
+_CANDIDATE = re.compile(rf" (?={_FIRST})".encode())
+_CANDIDATE_AT_START = re.compile(rf"(?={_FIRST})".encode())
 # Letters whose lowercase form has another length, or that a case-insensitive pattern matches as an
 # ASCII letter without lowercasing to it: with them the lowercased text cannot stand in for the text.
 _UNSAFE_LETTERS = ("ı", "ſ")
@@ -111,8 +114,9 @@ def find_expressions(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text) or any(letter in text for letter in _UNSAFE_LETTERS):
         yield from PATTERN.finditer(text)
         return
+    scanned = lowered.encode("latin-1", "replace").translate(_TO_SPACE)
     end = 0
-    for candidate in (_CANDIDATE_AT_START.match(lowered), *_CANDIDATE.finditer(lowered)):
+    for candidate in (_CANDIDATE_AT_START.match(scanned), *_CANDIDATE.finditer(scanned)):
         if candidate is None:
             continue
         position = candidate.end()
