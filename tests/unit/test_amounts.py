@@ -38,6 +38,17 @@ def test_extract_amounts_reads_spelled_out_numbers_up_to_millions() -> None:
     ]
 
 
+def test_extract_amounts_reads_spelled_numbers_after_any_white_space_only() -> None:
+    """A spelled-out number opens the text or follows any white space (a newline, a no-break space), never
+    punctuation or a word it is glued to."""
+    found = amounts_of("Nine boats\nand\u00a0twelve crews, (four ships) and someone's thirty-one guns.")
+    assert [(text, value) for _, text, value, _, _ in found] == [
+        ("Nine boats", 9.0),
+        ("twelve crews", 12.0),
+        ("thirty-one guns", 31.0),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [

@@ -8,13 +8,21 @@ quantities, each with what it counts. Years, dates, times and bare numbers are n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from pydantic import TypeAdapter
 
 from schemas import Amount, Offsets
-from worker.stages.enrich.amounts_numbers import DIGIT_SCALE, DIGITS, SPELLED, digits_value, spelled_value
+from worker.stages.enrich.amounts_numbers import (
+    DIGIT_SCALE,
+    DIGITS,
+    SPELLED,
+    SPELLED_SCAN_TABLE,
+    SPELLED_START,
+    digits_value,
+    spelled_value,
+)
 
 PREFIX_CURRENCIES = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
@@ -168,6 +176,18 @@ class _Number(NamedTuple):  # a NamedTuple: one per number in every document, so
     scaled: bool
 
 
+def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
+    """The matches of SPELLED_NUMBER.finditer(searched), tried only where a spelled-out number can start."""
+    scanned = searched.encode("latin-1", "replace").translate(SPELLED_SCAN_TABLE)
+    end = 0
+    for candidate in SPELLED_START.finditer(scanned):
+        if candidate.start() >= end:
+            match = SPELLED_NUMBER.match(searched, candidate.start())
+            if match is not None:
+                end = match.end()
+                yield match
+
+
 def _numbers(text: str) -> list[_Number]:
     """Money after a currency sign, digit numbers and spelled-out numbers, in text order."""
     found = []
@@ -185,8 +205,8 @@ def _numbers(text: str) -> list[_Number]:
     lowered = " " + text.lower()
     # lower() keeps offsets except for a few letters ("İ"): then search case-insensitively instead.
     exact = len(lowered) == len(text) + 1
-    pattern, searched = (SPELLED_NUMBER, lowered) if exact else (SPELLED_NUMBER_ANY_CASE, " " + text)
-    for match in pattern.finditer(searched):
+    spelled = _spelled_numbers(lowered) if exact else SPELLED_NUMBER_ANY_CASE.finditer(" " + text)
+    for match in spelled:
         start, end = match.start("spelled") - 1, match.end("spelled") - 1
         found.append(_Number(start, end, spelled_value(match.group("spelled")), None, "", False))
     found.sort(key=lambda number: number.start)

@@ -35,6 +35,15 @@ _TENS_WORDS = trie_pattern(list(TENS))
 _SPELLED_PART = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _SCALE_TAIL = rf"\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_SPELLED_PART}\b)?"
 SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL})+)"
+# Where a spelled-out number can start, found in the text as Latin-1 bytes (a character outside it becomes
+# "?") with every character but an ASCII letter, digit or "_" made a space, at the space before the word:
+# the regex engine finds spaces by a fast search for one character, where the spelled-number regex, which
+# opens with a class, would be tried at every position. A unit or tens word is always followed by a word
+# boundary, and "a"/"an" starts a number only before a scale ("a million").
+SPELLED_START = re.compile(rf" (?=(?:{_UNIT_WORDS}|{_TENS_WORDS})\b|an? +(?:{_SCALE_WORDS}))".encode())
+SPELLED_SCAN_TABLE = bytes(
+    byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else 0x20 for byte in range(256)
+)
 # Opens with a plain [0-9] class so the regex engine can jump from digit to digit instead of trying
 # every position (ASCII digits only: news numbers are written with them).
 DIGITS = r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)"
