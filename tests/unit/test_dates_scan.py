@@ -7,7 +7,8 @@ import re
 import pytest
 
 from worker.stages.enrich.dates_lexicon import PATTERN
-from worker.stages.enrich.dates_scan import find_expressions
+from worker.stages.enrich import dates_scan
+from worker.stages.enrich.dates_scan import compile_patterns, find_expressions
 
 _TEXTS = [
     "March 3, 2009 was a Tuesday; the vote is next week.",
@@ -46,3 +47,12 @@ def test_find_expressions_reads_an_expression_at_the_very_start() -> None:
 def test_find_expressions_skips_positions_inside_a_match() -> None:
     found = list(find_expressions("on March 3, 2009 and 2010"))
     assert [match.group() for match in found] == ["March 3, 2009", "2010"]
+
+
+def test_compile_patterns_covers_every_pattern_the_scan_asks_for() -> None:
+    compile_patterns()
+    compiled = dates_scan._pattern.cache_info().currsize
+    for text in _TEXTS:
+        for variant in (text, text.lower(), text.upper(), text.title()):
+            list(find_expressions(variant))
+    assert dates_scan._pattern.cache_info().currsize == compiled

@@ -24,6 +24,7 @@ from schemas import (
 from worker.evaluation.gold import GoldDocument, safe_doc_id
 from worker.evaluation.speed import SpeedMeter
 from worker.stages import classify, enrich, parse
+from worker.warmup import warm_up_stages
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class PipelineRunner:
     def warm_up(self, documents: Sequence[GoldDocument], attempts: int = 5) -> None:
         """Run the stages untimed until one document passes all of them (at most `attempts` documents), so
         lazy loading of every stage's resources is not counted as per-document work."""
+        warm_up_stages()
         for gold in documents[:attempts]:
             try:
                 classify(enrich(parse(self.source_document(gold))))

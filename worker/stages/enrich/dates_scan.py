@@ -71,25 +71,28 @@ _FIRST_WORDS: list[tuple[str, str, str]] = [
 ]
 
 
-def _first_word_pattern() -> tuple[str, list[frozenset[str]]]:
+def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
     """The first words grouped by initial letter, so that a word is turned away after a few character
     comparisons; each ends in an empty group whose number (the match's `lastindex`) tells which
-    alternatives can follow. Returns the pattern and the alternatives of each group number."""
+    alternatives can follow. Returns the pattern, and the alternatives and the initial of each group
+    number."""
     by_initial: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for word, tail, alternatives in _FIRST_WORDS:
         rest = _DIGITS[len("[0-9]") :] if word == "0" else word[1:] + tail
         by_initial.setdefault(word[0], []).append((rest + "()", frozenset(alternatives.split())))
     branches = []
     names: list[frozenset[str]] = [frozenset()]  # group numbers start at 1, in the order of the pattern
+    initials = [""]
     for initial, rests in sorted(by_initial.items()):
         branches.append(
             ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(r for r, _ in rests) + ")"
         )
         names.extend(alternatives for _, alternatives in rests)
-    return "|".join(branches), names
+        initials.extend(initial for _ in rests)
+    return "|".join(branches), names, initials
 
 
-_FIRST, _ALTERNATIVES_AFTER = _first_word_pattern()
+_FIRST, _ALTERNATIVES_AFTER, _INITIAL_OF_GROUP = _first_word_pattern()
 # The prefilter reads the lowercased text as Latin-1 bytes (a character outside it becomes "?") in which
 # every character that cannot belong to a first word is a space, so the word starts are found by the
 # engine's fast search for one literal character. The first words above are written for that form (a
@@ -106,6 +109,16 @@ _UNSAFE_LETTERS = ("ı", "ſ")
 @cache
 def _pattern(initial: str, group: int) -> re.Pattern[str] | None:
     return pattern_at(initial, _ALTERNATIVES_AFTER[group])
+
+
+def compile_patterns() -> int:
+    """Compile every cut-down pattern the prefilter can ask for (under a second in all), so that
+    a worker does it once before it forks instead of in each child's first batches. Returns how many."""
+    for group, initial in enumerate(_INITIAL_OF_GROUP):
+        characters = "0123456789" if initial == "0" else initial + initial.upper()
+        for character in characters if group else ():
+            _pattern(character, group)
+    return _pattern.cache_info().currsize
 
 
 def find_expressions(text: str) -> Iterator[re.Match[str]]:
