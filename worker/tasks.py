@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from functools import cache
 from typing import Any
@@ -39,6 +40,10 @@ def _publisher() -> Publisher:
 @signals.worker_init.connect
 def _load_resources_before_forking(**_: Any) -> None:
     log.info("stages_warmed_up", seconds=round(warm_up_stages(), 2))
+    # The resources just loaded live as long as the process: moved out of the collector's generations, they
+    # are not traversed by every full collection, and the pool's children do not write to (and so copy)
+    # their pages when a collection in the child touches their headers.
+    gc.freeze()
 
 
 @app.task(bind=True, name=PARSE_TASK)
