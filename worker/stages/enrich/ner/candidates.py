@@ -13,14 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry, lexicon
-from worker.stages.enrich.ner.segment import (
-    CONNECTOR,
-    FIRST_WORD,
-    NEXT_WORD,
-    SKIPPED,
-    PieceFields,
-    segment_run,
-)
+from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
+from worker.stages.enrich.ner.words import CONNECTOR, SKIPPED
 
 # Starting with a plain character class lets the regex engine skip quickly to the next capital.
 RUN = re.compile(rf"{FIRST_WORD}(?: (?:{CONNECTOR} )?{NEXT_WORD})*")

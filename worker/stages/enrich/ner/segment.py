@@ -5,29 +5,18 @@ head word ("Singapore Airlines", "Bank of England"), a title (cut off, and a cue
 a person starting with a known first name, a known one-word name, else an unknown word. The result
 depends on the run's text alone, so callers cache it: runs such as "the United States" recur.
 
-What each word is (a title, a head noun, a first name, a known name...) depends on its text alone, so it
-is looked up once per distinct word (`Word`) rather than at every step of every run that holds it.
+What each word is (a title, a head noun, a first name, a known name...) comes from words.py, looked up
+once per distinct word.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from worker.stages.enrich.ner.cues import (
-    EVENT_HEADS,
-    FACILITY_HEADS,
     GEO_MODIFIERS,
-    NAME_PARTICLES,
-    NON_NAMES,
-    ORG_HEADS,
     ORG_OPENERS,
-    PLACE_HEADS,
-    PRODUCT_HEADS,
-    STOP_WORDS,
-    TITLE_HEADS,
-    TITLE_MODIFIERS,
 )
 from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, lexicon, normalise
+from worker.stages.enrich.ner.words import CONNECTOR_WORDS, HEADS, Word, word_facts
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # After a capital: initials ("U.S."), an abbreviation ("Mr.", "Inc."), or the rest of a word; a
@@ -39,17 +28,6 @@ _TAIL = (
 )
 FIRST_WORD = rf"[{_UP}]{_TAIL}"
 NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]+[{_UP}]){_TAIL}"
-_CONNECTORS = (
-    "of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van|von der|von|der|den|bin|ibn|da|dos|di"
-    "|del|la|le|al|y"
-)
-CONNECTOR = rf"(?:{_CONNECTORS})"
-# Every word of a run holds a capital and no connector does, so a piece's text tells which it is.
-_CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
-SKIPPED = STOP_WORDS | NON_NAMES
-_NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
-_HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
-_OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
 
 
 # A chunk of a run, relative to the run (the cached, context-free part of a chunk): start, end, text, type,
@@ -59,58 +37,9 @@ PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None
 _ARTICLE_BEFORE = -4  # "the " before the run
 
 
-class Word:
-    """What one word (or connector) of a run is, from its text alone."""
-
-    __slots__ = (
-        "acronym",
-        "common",
-        "connector",
-        "continuation",
-        "entry",
-        "first_name",
-        "head",
-        "head_type",
-        "other_known",
-        "particle",
-        "plain",
-        "prefix",
-        "skipped",
-        "text",
-        "title_head",
-        "title_modifier",
-        "title_word",
-    )
-
-    def __init__(self, text: str) -> None:
-        names = lexicon()
-        # A word holds no space, so only a curly apostrophe or "&" makes its lookup key differ from it.
-        key = normalise(text) if "’" in text or "&" in text else text
-        self.text = text
-        self.connector = text in _CONNECTOR_WORDS
-        self.skipped = text in SKIPPED
-        self.title_head = text in TITLE_HEADS
-        self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
-        self.title_modifier = text in TITLE_MODIFIERS
-        self.title_word = self.title_head or self.title_modifier
-        self.head = text in _HEADS
-        self.head_type = _head_type(text) if self.head else None
-        self.continuation = text in _NAME_CONTINUATIONS
-        lower = text.lower()
-        self.common = lower in names.common_words
-        self.first_name = lower in names.first_names
-        self.entry = entry = names.names.get(key)
-        self.prefix = key in names.name_prefixes
-        self.other_known = entry is not None and entry.kind in _OTHER_KNOWN_KINDS
-        self.particle = text in NAME_PARTICLES
-        self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
-
-
-word_facts = lru_cache(maxsize=65536)(Word)
-
 # Each lower-case word of a run is (part of) a connector. "del", "des", "der" and "den" are read as "de",
 # as a regex alternation trying "de" first used to read them, and the segmenter's rules were tuned on that.
-_CONNECTOR_PARTS = frozenset(part for connector in _CONNECTOR_WORDS for part in connector.split())
+_CONNECTOR_PARTS = frozenset(part for connector in CONNECTOR_WORDS for part in connector.split())
 _READ_AS_DE = frozenset({"del", "des", "der", "den"})
 
 
@@ -133,7 +62,7 @@ def segment_run(run: str, initial: bool, has_article: bool = False) -> tuple[Pie
         starts, ends, texts = _pieces_with_connectors(items)
     words = list(map(word_facts, texts))
     # Most runs hold no head word, so need no search for a headed name ("Bank of England").
-    has_head = not _HEADS.isdisjoint(texts)
+    has_head = not HEADS.isdisjoint(texts)
     return tuple(_Segmenter(run, starts, ends, words, has_head).segment(initial, has_article))
 
 
@@ -384,17 +313,3 @@ class _Segmenter:
         while end > index and words[end - 1].connector:
             end -= 1
         return end
-
-
-def _head_type(word: str) -> str | None:
-    if word in ORG_HEADS:
-        return "ORG"
-    if word in EVENT_HEADS:
-        return "EVENT"
-    if word in FACILITY_HEADS:
-        return "FACILITY"
-    if word in PLACE_HEADS:
-        return "LOC"
-    if word in PRODUCT_HEADS:
-        return "PRODUCT"
-    return None

@@ -1,0 +1,97 @@
+"""What each word of a capitalised run is, from its text alone: a connector, a title, a head noun, a first
+name, a known name... Looked up once per distinct word (`word_facts`) rather than at every step of every
+run that holds it; segment.py cuts runs using these facts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from worker.stages.enrich.ner.cues import (
+    EVENT_HEADS,
+    FACILITY_HEADS,
+    NAME_PARTICLES,
+    NON_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PRODUCT_HEADS,
+    STOP_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from worker.stages.enrich.ner.lexicon import lexicon, normalise
+
+_CONNECTORS = (
+    "of the|of|for the|for|and the|and|&|de la|de|du|des|van der|van|von der|von|der|den|bin|ibn|da|dos|di"
+    "|del|la|le|al|y"
+)
+CONNECTOR = rf"(?:{_CONNECTORS})"
+# Every word of a run holds a capital and no connector does, so a piece's text tells which it is.
+CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
+SKIPPED = STOP_WORDS | NON_NAMES
+NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
+HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
+OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
+
+
+class Word:
+    """What one word (or connector) of a run is, from its text alone."""
+
+    __slots__ = (
+        "acronym",
+        "common",
+        "connector",
+        "continuation",
+        "entry",
+        "first_name",
+        "head",
+        "head_type",
+        "other_known",
+        "particle",
+        "plain",
+        "prefix",
+        "skipped",
+        "text",
+        "title_head",
+        "title_modifier",
+        "title_word",
+    )
+
+    def __init__(self, text: str) -> None:
+        names = lexicon()
+        # A word holds no space, so only a curly apostrophe or "&" makes its lookup key differ from it.
+        key = normalise(text) if "’" in text or "&" in text else text
+        self.text = text
+        self.connector = text in CONNECTOR_WORDS
+        self.skipped = text in SKIPPED
+        self.title_head = text in TITLE_HEADS
+        self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
+        self.title_modifier = text in TITLE_MODIFIERS
+        self.title_word = self.title_head or self.title_modifier
+        self.head = text in HEADS
+        self.head_type = head_type(text) if self.head else None
+        self.continuation = text in NAME_CONTINUATIONS
+        lower = text.lower()
+        self.common = lower in names.common_words
+        self.first_name = lower in names.first_names
+        self.entry = entry = names.names.get(key)
+        self.prefix = key in names.name_prefixes
+        self.other_known = entry is not None and entry.kind in OTHER_KNOWN_KINDS
+        self.particle = text in NAME_PARTICLES
+        self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
+
+
+word_facts = lru_cache(maxsize=65536)(Word)
+
+
+def head_type(word: str) -> str | None:
+    if word in ORG_HEADS:
+        return "ORG"
+    if word in EVENT_HEADS:
+        return "EVENT"
+    if word in FACILITY_HEADS:
+        return "FACILITY"
+    if word in PLACE_HEADS:
+        return "LOC"
+    if word in PRODUCT_HEADS:
+        return "PRODUCT"
+    return None
