@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from worker.stages.enrich.dates_lexicon import PATTERN
 from worker.stages.enrich import dates_scan
+from worker.stages.enrich.dates_lexicon import PATTERN
 from worker.stages.enrich.dates_scan import compile_patterns, find_expressions
 
 _TEXTS = [
