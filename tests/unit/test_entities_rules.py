@@ -142,3 +142,50 @@ def test_extract_entities_congolese_follows_the_congo_the_article_names() -> Non
     assert find(entities_of("Congolese troops fought rebels."), "Congolese").country_code == "COD"
     text = "The Republic of the Congo voted. Congolese voters queued in Brazzaville."
     assert find(entities_of(text), "Congolese").country_code == "COG"
+
+
+def test_extract_entities_camel_case_word_is_an_organisation() -> None:
+    """One unknown word with a capital after a lower-case letter inside it names a company or brand."""
+    found = entities_of("Users left the site for VidCast last year. PixelHub gained most of them.")
+    assert find(found, "VidCast").type == "ORG"
+    assert find(found, "PixelHub").type == "ORG"
+
+
+def test_extract_entities_camel_case_product_is_no_organisation() -> None:
+    """A camel-case word after "the", opening lower-case or with all-capital parts is a product or term."""
+    found = entities_of("Sales of the PadBook rose, the iTab sold well and VoIP calls grew.")
+    assert all(entity.type != "ORG" for entity in found)
+
+
+def test_extract_entities_camel_case_surname_is_no_organisation() -> None:
+    """A surname written with an inner capital after a prefix ("McX", "DeX") is not read as a brand."""
+    found = entities_of("The award went to the team. Later McTavish thanked the crowd.")
+    assert all(entity.type != "ORG" for entity in found)
+
+
+def test_extract_entities_company_suffix_keeps_opening_common_word() -> None:
+    """A common word opening a sentence before a company suffix is the company's name, not a plain word."""
+    found = entities_of("Harvest Corp. said on Monday that profits rose.")
+    company = find(found, "Harvest Corp.")
+    assert company.type == "ORG"
+    assert [m.text for m in company.mentions] == ["Harvest Corp."]
+
+
+def test_extract_entities_shortened_last_word_is_the_same_organisation() -> None:
+    """An organisation named again with its last word written shorter or longer is one entity, named as
+    first written."""
+    text = "Shares of Vantor Holding Corp. fell. Analysts expect Vantor Holding Corporation to recover."
+    found = entities_of(text)
+    company = find(found, "Vantor Holding Corp.")
+    assert company.canonical == "Vantor Holding Corp."
+    assert {m.text for m in company.mentions} == {"Vantor Holding Corp.", "Vantor Holding Corporation"}
+
+
+def test_extract_entities_team_nickname_before_player_is_cut_off() -> None:
+    """The singular of a team's nickname before a player's full name ("Tiger Don Kelly") is not part of it."""
+    found = entities_of(
+        "The Detroit Tigers lost. Later, Tiger Don Kelly scored a home run in the sixth inning."
+    )
+    player = find(found, "Don Kelly")
+    assert player.type == "PERSON"
+    assert [m.text for m in player.mentions] == ["Don Kelly"]

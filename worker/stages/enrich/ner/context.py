@@ -32,6 +32,12 @@ _BARE_NUMBER = re.compile(r"[\d,.]+")
 _SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 _MIN_SPORTS_CUES = 4
+# A capital right after a lower-case letter inside one word: the mark of a brand or company ("YouTube").
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Such a name is made of whole capitalised words; all-capital parts make a term ("VoIP", "EeePC").
+_CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]+){2,}")
+# Surnames are written with an inner capital after these prefixes ("McCain", "MacArthur", "DeWolfe").
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 _ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting"})
 
 
@@ -169,6 +175,35 @@ def is_plural_group_name(name: str) -> bool:
         return False
     last = words[-1]
     return last in TEAM_PLURALS or (last.endswith("s") and last[:-1].lower() in names.common_words)
+
+
+@lru_cache(maxsize=65536)
+def is_camel_case_name(word: str) -> bool:
+    """One word made of capitalised words run together ("MySpace", "PayPal") names a company or a brand,
+    not a thing; a surname written so ("McCain", "DeWolfe") does not count."""
+    if _CAMEL_CASE.fullmatch(word) is None:
+        return False  # "iPod" (a product), "VoIP" (a term), "WikiLeaks-related"
+    inner = _INNER_CAPITAL.search(word)
+    return inner is not None and word[: inner.start() + 1] not in _SURNAME_PREFIXES
+
+
+def variant_stem(name: str) -> str | None:
+    """What two spellings of a name that differ only in a shortened last word share: the words before it
+    and its first letter ("News Corp." and "News Corps", "Acme Ltd" and "Acme Limited")."""
+    rest, _, last = name.rpartition(" ")
+    return f"{rest} {last[0]}" if rest else None
+
+
+def is_shortened(one: str, other: str) -> bool:
+    """Whether one word is the other cut short ("Corp." of "Corporation", "Ltd" of "Limited", "Intl" of
+    "International"): the shorter one's letters come in order in the longer one."""
+    one, other = one.rstrip("."), other.rstrip(".")
+    if len(one) > len(other):
+        one, other = other, one
+    if len(one) < 2 or one == other:
+        return False
+    letters = iter(other)
+    return all(letter in letters for letter in one)
 
 
 def _is_name_word(word: str) -> bool:

@@ -51,6 +51,10 @@ ORG_HEADS = _words(
     Telecom Insurance Investments Ventures Brands Stores Foods Hotels Resorts Pictures Productions
     Orchestra Band Choir Ensemble Team Org"""
 )
+# Heads that only a company's name ends in: a common word before one is part of the name ("News Corp.").
+COMPANY_SUFFIXES = _words(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC L.L.C. Plc PLC plc AG GmbH N.V. S.A. Co."
+)
 # Last words of names of places and buildings (typed LOC / FACILITY).
 PLACE_HEADS = _words(
     """River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean Gulf Strait Peninsula Desert

@@ -15,11 +15,14 @@ from functools import lru_cache
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.context import (
     Surroundings,
+    is_camel_case_name,
     is_not_a_name,
     is_plural_group_name,
+    is_shortened,
     is_sports_report,
     looks_like_a_persons_name,
     org_short_forms,
+    variant_stem,
     words_of,
 )
 from worker.stages.enrich.ner.cues import PERSON_AFTER
@@ -69,6 +72,7 @@ class Resolver:
         # Each word of a person's full name -> (where the name is, all its words, its key).
         self.person_words: dict[str, list[tuple[int, frozenset[str], Key]]] = {}
         self.org_aliases: dict[str, Key] = {}
+        self.org_variants: dict[str, Key] = {}  # variant_stem() of an organisation's name -> its key
 
     @property
     def national_teams(self) -> bool:
@@ -199,7 +203,8 @@ class Resolver:
         if entity_type == "PRODUCT":
             return ("product", text), "PRODUCT", text, None
         if entity_type == "ORG":
-            return ("org", text), "ORG", text, None  # no entry, so no kb_id: keyed by its text
+            key = self._org_spelled_before(text)  # no entry, so no kb_id: keyed by its text
+            return key, "ORG", key[1], None
         return ("place", text), entity_type, text, None
 
     def _assign_known(self, chunk: Chunk, entry: GazEntry) -> Assignment | None:
@@ -232,6 +237,18 @@ class Resolver:
             return self._org_key(chunk), "ORG", entry.canonical, entry
         place_id = str(entry.geonames_id) if entry.geonames_id is not None else entry.canonical
         return ("place", place_id), entry.type, entry.canonical, entry
+
+    def _org_spelled_before(self, name: str) -> Key:
+        """The key of the organisation named before with the same name, its last word written shorter or
+        longer ("News Corp." then "News Corps"), else this name's own key."""
+        stem = variant_stem(name)
+        if stem is None:
+            return ("org", name)
+        own: Key = ("org", name)
+        key = self.org_variants.setdefault(stem, own)
+        if key is own or not is_shortened(key[1].rpartition(" ")[2], name.rpartition(" ")[2]):
+            return own
+        return key
 
     def _place_in_named_country(self, chunk: Chunk, entry: GazEntry) -> GazEntry:
         """Of the places a shared name may mean, the first in a country the article names, else the usual one."""
@@ -282,8 +299,12 @@ class Resolver:
             if entry is not None and entry.kind in _REGION_KINDS:
                 return "LOC"  # "Cupertino, California"
         if " " not in chunk.text:
+            if self.around.word_before(chunk) in _LOCATIVE_STRICT:
+                return "LOC"
+            if chunk.article_start is None and is_camel_case_name(chunk.text):
+                return "ORG"  # "YouTube", "MySpace"; "the PowerBook" is a product
             # One unexplained capitalised word is more often a product, a work or a term than a name.
-            return "LOC" if self.around.word_before(chunk) in _LOCATIVE_STRICT else None
+            return None
         if is_plural_group_name(chunk.text):
             # A team in a match report ("the Maple Leafs"); elsewhere a plural is as often a title ("Star Wars").
             return "ORG" if self.sports_report else None

@@ -11,10 +11,7 @@ once per distinct word.
 
 from __future__ import annotations
 
-from worker.stages.enrich.ner.cues import (
-    GEO_MODIFIERS,
-    ORG_OPENERS,
-)
+from worker.stages.enrich.ner.cues import COMPANY_SUFFIXES, GEO_MODIFIERS, ORG_OPENERS
 from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, lexicon, normalise
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, HEADS, Word, word_facts
 
@@ -158,10 +155,13 @@ class _Segmenter:
 
     def _is_opening_word(self) -> bool:
         """A capitalised common word opening a sentence ("Earlier", "Officials") is not plainly a name."""
-        first = self.words[0]
+        words = self.words
+        first = words[0]
         if not first.common or first.entry is not None:
             return False
-        return not (first.first_name and len(self.words) > 1)
+        if len(words) > 1 and words[1].text in COMPANY_SUFFIXES:
+            return False  # "News Corp.", "Apple Inc.": the company's name
+        return not (first.first_name and len(words) > 1)
 
     def _next_chunk(
         self, index: int
@@ -181,6 +181,8 @@ class _Segmenter:
             title_end = self._title_end(index)
             if title_end > index:
                 return None, title_end, True
+        if word.team_member and index + 2 < len(words) and words[index + 1].first_name:
+            return None, index + 1, True  # "Tiger Don Kelly": a player of the Tigers, cut off like a title
         if word.first_name:
             person_end = self._person_end(index)
             if person_end > index + 1:

@@ -15,6 +15,7 @@ from worker.stages.enrich.ner.cues import (
     PLACE_HEADS,
     PRODUCT_HEADS,
     STOP_WORDS,
+    TEAM_PLURALS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -50,6 +51,7 @@ class Word:
         "plain",
         "prefix",
         "skipped",
+        "team_member",
         "text",
         "title_head",
         "title_modifier",
@@ -78,6 +80,8 @@ class Word:
         self.other_known = entry is not None and entry.kind in OTHER_KNOWN_KINDS
         self.particle = text in NAME_PARTICLES
         self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
+        # The singular of a team's nickname, said of one player ("Tiger" of the Tigers).
+        self.team_member = f"{text}s" in TEAM_PLURALS and not self.first_name
 
 
 word_facts = lru_cache(maxsize=65536)(Word)
