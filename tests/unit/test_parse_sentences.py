@@ -62,6 +62,35 @@ def test_sentences_split_long_quotes_at_a_clear_new_sentence() -> None:
     ]
 
 
+def test_sentences_split_every_sentence_of_a_quotation_before_its_reporting_clause() -> None:
+    """A quoted passage is cut at each of its sentences, whatever word opens the next one and whether or
+    not a reporting clause follows the closing mark."""
+    attributed = '"The army is here. We saw them. Residents fled," said Ali.'
+    assert _split(attributed) == ['"The army is here.', "We saw them.", 'Residents fled," said Ali.']
+    unattributed = 'Ali said: "The army is here. Soldiers came. Residents fled."'
+    assert _split(unattributed) == ['Ali said: "The army is here.', "Soldiers came.", 'Residents fled."']
+
+
+def test_sentences_keep_abbreviations_inside_a_quotation() -> None:
+    """Abbreviations and initials are not sentence ends inside quotation marks either."""
+    text = '"We met Mr. Smith and the U.S. Navy on Jan. 5 in Washington D.C. with J. R. Ewing," she said.'
+    assert _split(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Her book "Eat. Pray. Love." sold well.',
+        '"Stop." he said.',
+        '"Go!" she shouted.',
+        'The sign read "Danger! Keep out" and nobody went in.',
+    ],
+)
+def test_sentences_keep_one_word_quoted_sentences_in_their_sentence(text: str) -> None:
+    """A quoted sentence of one word (an exclamation, a title's part) does not end the sentence around it."""
+    assert _split(text) == [text]
+
+
 def test_sentences_curly_quotes_are_tracked() -> None:
     """Curly quotation marks open and close a quotation like straight ones."""
     text = "She said “Go. Now.” Then she left."

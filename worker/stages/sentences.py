@@ -2,9 +2,11 @@
 
 A sentence ends at `.`, `!`, `?` or an ellipsis (with any closing quotes or brackets after it) followed by
 whitespace and something that can start a sentence (a capital, a digit, an opening quote or bracket). Such a
-candidate is then vetoed when the word before the period is an abbreviation or an initial, or when it sits
-inside an open quotation, unless the next word is one that commonly opens a sentence ("The", "He", "But"...).
-Paragraph breaks (blank lines) and list items always end a sentence.
+candidate is then vetoed when the word before the period is an abbreviation or an initial, unless the next
+word is one that commonly opens a sentence ("The", "He", "But"...). Inside an open quotation the same rules
+hold, so a quoted passage of several sentences is cut at each of them whether or not a reporting clause
+follows; only a sentence of one word there ("Stop. Now.", a title such as "Eat. Pray. Love.") needs a
+sentence opener after it. Paragraph breaks (blank lines) and list items always end a sentence.
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             continue
         if quote_marks is None:
             quote_marks = _quote_marks(text, start, end)
-        if _ends_sentence(text, start, match.start(), boundary, quote_marks):
+        piece_start = ends[-1] if ends else start
+        if _ends_sentence(text, piece_start, match.start(), boundary, quote_marks):
             ends.append(boundary)
     return ends
 
@@ -124,21 +127,24 @@ def _line_break_ends_sentence(text: str, paragraph_start: int, next_line_start: 
 
 
 def _ends_sentence(
-    text: str, paragraph_start: int, punct_start: int, boundary: int, quote_marks: list[tuple[int, str]]
+    text: str, piece_start: int, punct_start: int, boundary: int, quote_marks: list[tuple[int, str]]
 ) -> bool:
-    """Whether the end punctuation at `punct_start..boundary` really closes a sentence."""
+    """Whether the end punctuation at `punct_start..boundary` really closes the sentence that started at
+    `piece_start` (the paragraph's start or the last sentence end)."""
     first = text[punct_start]
-    if (
-        (quote_marks and _inside_open_quote(quote_marks, boundary))
-        or first == "…"
-        or text.startswith("...", punct_start)
-    ):
+    if first == "…" or text.startswith("...", punct_start):
         return _next_word_opens_sentence(text, boundary)
+    if quote_marks:
+        quote_start = _open_quote_start(quote_marks, boundary)
+        if (
+            quote_start >= 0
+            and _one_word(text, max(quote_start, piece_start), punct_start)
+            and not _next_word_opens_sentence(text, boundary)
+        ):
+            return False  # a quoted word or title ("Stop. Now.") inside a longer sentence
     if first != ".":
         return True
-    word_start = max(
-        text.rfind(" ", paragraph_start, punct_start), text.rfind("\n", paragraph_start, punct_start)
-    )
+    word_start = max(text.rfind(" ", piece_start, punct_start), text.rfind("\n", piece_start, punct_start))
     word = text[word_start + 1 : punct_start].lstrip(_WORD_START_MARKS)
     key = word.lower()
     if (key in _ALWAYS_ABBREVIATIONS and word[:1].isupper()) or key in _LOWERCASE_ABBREVIATIONS:
@@ -148,20 +154,28 @@ def _ends_sentence(
     return True
 
 
-def _inside_open_quote(quote_marks: list[tuple[int, str]], position: int) -> bool:
-    """Whether a quotation opened earlier in the paragraph is still open at `position`."""
-    depth = 0
-    straight_open = False
+def _open_quote_start(quote_marks: list[tuple[int, str]], position: int) -> int:
+    """Where the innermost quotation opened earlier in the paragraph and still open at `position` starts,
+    or -1."""
+    straight_open = -1
+    curly_open: list[int] = []
     for mark_position, mark in quote_marks:
         if mark_position >= position:
             break
         if mark == '"':
-            straight_open = not straight_open
+            straight_open = -1 if straight_open >= 0 else mark_position
         elif mark in _OPENING_QUOTES:
-            depth += 1
-        else:
-            depth = max(0, depth - 1)
-    return straight_open or depth > 0
+            curly_open.append(mark_position)
+        elif curly_open:
+            curly_open.pop()
+    return max(straight_open, curly_open[-1] if curly_open else -1)
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether the words of `text[start:end]` after its last end punctuation are at most one ("Love" in
+    "Eat. Pray. Love")."""
+    last_end = max(text.rfind(".", start, end), text.rfind("!", start, end), text.rfind("?", start, end))
+    return len(text[max(start, last_end) + 1 : end].split(None, 1)) < 2
 
 
 def _next_word_opens_sentence(text: str, position: int) -> bool:
