@@ -189,3 +189,22 @@ def test_extract_entities_team_nickname_before_player_is_cut_off() -> None:
     player = find(found, "Don Kelly")
     assert player.type == "PERSON"
     assert [m.text for m in player.mentions] == ["Don Kelly"]
+
+
+def test_extract_entities_article_of_a_modified_noun_stays_out_of_the_name() -> None:
+    """ "the" before a name used as a modifier belongs to the noun after it, not to the name."""
+    found = entities_of("Visitors crowded the Coastal Fisheries Authority website on Monday.")
+    organisation = find(found, "Coastal Fisheries Authority")
+    assert [m.text for m in organisation.mentions] == ["Coastal Fisheries Authority"]
+
+
+def test_extract_entities_article_of_a_name_heading_its_phrase_stays() -> None:
+    """A name followed by a verb, a function word or punctuation keeps its article."""
+    text = (
+        "The Coastal Fisheries Authority said it would act. Critics blamed the Coastal Fisheries Authority."
+    )
+    organisation = find(entities_of(text), "Coastal Fisheries Authority")
+    assert [m.text for m in organisation.mentions] == [
+        "The Coastal Fisheries Authority",
+        "the Coastal Fisheries Authority",
+    ]

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 
 from schemas import Entity, Offsets
 from worker.stages.enrich.ner.candidates import find_chunks
+from worker.stages.enrich.ner.context import article_is_the_names
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
 
@@ -71,7 +72,9 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
     if entity_type in _TYPES_WITH_ARTICLE:
         mentions = []
         for chunk in chunks:
-            start = chunk.start if chunk.article_start is None else chunk.article_start
+            start = chunk.start
+            if chunk.article_start is not None and article_is_the_names(text, chunk.end):
+                start = chunk.article_start
             end = chunk.end
             mentions.append({"start": start, "end": end, "text": text[start:end]})
     else:

@@ -18,6 +18,7 @@ from worker.stages.enrich.ner.cues import (
     TEAM_PLURALS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    WORDS_AFTER_A_HEAD,
 )
 from worker.stages.enrich.ner.lexicon import lexicon
 
@@ -32,6 +33,7 @@ _BARE_NUMBER = re.compile(r"[\d,.]+")
 _SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
 _MIN_SPORTS_CUES = 4
+_NEXT_WORD = re.compile(r" (\w[\w-]*)")
 # A capital right after a lower-case letter inside one word: the mark of a brand or company ("YouTube").
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # Such a name is made of whole capitalised words; all-capital parts make a term ("VoIP", "EeePC").
@@ -204,6 +206,19 @@ def is_shortened(one: str, other: str) -> bool:
         return False
     letters = iter(other)
     return all(letter in letters for letter in one)
+
+
+def article_is_the_names(text: str, end: int) -> bool:
+    """Whether "the" before a name ending at `end` is the name's own ("the United Nations said"), not that of
+    a noun the name modifies ("the Apple website", "the Airbus chief executive")."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return True  # punctuation, a possessive ("the Church's") or the end of the text follows
+    word = match.group(1)
+    if word[0].isupper():
+        return word not in TITLE_HEADS and word not in TITLE_MODIFIERS  # "the Apple Chief Executive"
+    # A verb or a function word, not a noun: the name heads its phrase.
+    return word in WORDS_AFTER_A_HEAD or word.endswith(("s", "ed", "ing"))
 
 
 def _is_name_word(word: str) -> bool:

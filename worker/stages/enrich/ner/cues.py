@@ -163,6 +163,23 @@ SPORTS_CUES = (
     " quarterback",
     " rebounds",
 )
+# Lower-case words after a name that show it heads its phrase ("the UN said", "the BBC in London"), where
+# a noun after it would show the name modifies that noun ("the Apple website"): function words, modals,
+# common verbs in the forms that do not end in -s, -ed or -ing, and adverbs.
+WORDS_AFTER_A_HEAD = _words(
+    """and or but nor of in on at to for with by from as than that which who whom whose where when while if
+    because after before since until about into over under between against during without within will would
+    can could may might must shall should do did had be been being are am were is was said told made took
+    gave won lost beat began came went got found held met led left put set sent spent saw knew thought
+    brought bought sold paid built kept let ran rose fell cut hit struck chose became become come go run
+    take make give win lose say tell hold meet lead keep leave upheld live want need plan hope expect
+    believe claim argue insist think know see continue isn wasn aren weren doesn didn hasn haven hadn couldn
+    wouldn shouldn have a an the this these those he she it they we his her its their there here so yet both
+    either each all some every including according near around due like per via following despite through
+    across along toward towards upon off out up down away back ago earlier later last next first once again
+    only even well instead alone more less today yesterday tonight also now then still already just not
+    never too however itself"""
+)
 # Words before a place's name that make a part of it ("East Los Angeles", "Northern Syria").
 GEO_MODIFIERS = _words(
     """North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner Outer
