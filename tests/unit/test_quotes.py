@@ -123,6 +123,12 @@ def test_extract_quotes_skips_scare_quotes_and_titles() -> None:
     assert quotes_of(text, []) == []
 
 
+def test_extract_quotes_skips_a_title_introduced_by_titled_even_with_a_cue() -> None:
+    """A post's title after "titled" is no quotation, though "writing" cues speech before it."""
+    text = 'One poster, writing in a blog post titled "Scientology vs. the Internet, part XVII", agreed.'
+    assert quotes_of(text, []) == []
+
+
 def test_extract_quotes_finds_indirect_speech_with_that() -> None:
     """'X said on Tuesday that ...' gives the reported clause, the cue and the speaker."""
     text = "Police chief Sam Kerr said on Tuesday that the suspects had fled the country."

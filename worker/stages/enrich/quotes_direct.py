@@ -20,16 +20,13 @@ from worker.stages.enrich.quotes_cues import (
 from worker.stages.enrich.quotes_found import Found, SpanFields, SpeakerFields, span_fields
 from worker.stages.enrich.quotes_marks import MarkedQuote, has_quotation_marks, marked_quotes, paragraph_spans
 from worker.stages.enrich.quotes_speakers import MentionIndex, resolve_speaker
+from worker.stages.enrich.quotes_titles import is_title
 
 POST_ZONE_CHARS = 200
 MIN_UNATTRIBUTED_WORDS = 4
-MAX_TITLE_CHARS = 80  # a quoted title ("The Internet Explorer 6 Countdown") is short
 # A fragment shorter than MIN_UNATTRIBUTED_WORDS is a quotation only this close to its cue
 # ('told the police, "everything he did"'), else it is a scare quote ('rated "highly critical"').
 MAX_WORDS_FROM_CUE_TO_FRAGMENT = 8
-_SMALL_WORDS = frozenset(
-    {"of", "the", "and", "in", "for", "on", "a", "an", "to", "at", "by", "with", "&", "vs"}
-)
 _WORD = re.compile(r"[\w'’\-]+")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
@@ -52,12 +49,6 @@ class Cues:
 
     matches: list[re.Match[str]]
     starts: list[int]
-
-
-def _is_title(words: list[str]) -> bool:
-    """Quoted words that are a name ("Elite Eight", "The Internet Explorer 6 Countdown"), not a quotation."""
-    content = [word for word in words if word.lower() not in _SMALL_WORDS]
-    return bool(content) and all(word[0].isupper() or word[0].isdigit() for word in content)
 
 
 def _after(
@@ -194,15 +185,14 @@ def find_direct_quotes(
         zone_end = min(next_start, paragraph_end, quote.end + POST_ZONE_CHARS)
         floor = max(marked[number - 1].end if number else 0, paragraph_starts[paragraph])
         inner = text[quote.start + 1 : quote.end - (1 if quote.closed else 0)]
-        words = _WORD.findall(inner) if len(inner) < MAX_TITLE_CHARS else None
-        if words is not None and _is_title(words):
+        if is_title(text, quote.start, inner):
             continue  # before attributing it: a title is dropped, attributed or not
         attribution = _after(text, quote, zone_end, index, cues) or _before(
             text, quote, _zone_start(text, quote, sentence_starts, floor), index, cues
         )
         if (
             attribution is None
-            and len(_WORD.findall(inner) if words is None else words) < MIN_UNATTRIBUTED_WORDS
+            and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS
             and not _same_sentence(previous, quote.start, sentence_starts)
         ):
             continue  # a scare quote, unless it goes on quoting the quotation before it in its sentence
