@@ -189,11 +189,15 @@ def is_camel_case_name(word: str) -> bool:
     return inner is not None and word[: inner.start() + 1] not in _SURNAME_PREFIXES
 
 
-def variant_stem(name: str) -> str | None:
-    """What two spellings of a name that differ only in a shortened last word share: the words before it
-    and its first letter ("News Corp." and "News Corps", "Acme Ltd" and "Acme Limited")."""
+def earlier_spelling(spellings: dict[str, str], name: str) -> str:
+    """The name of an organisation named before that differs from this one only in its last word, written
+    shorter or longer ("News Corp." then "News Corps"), else this name, kept for the names after it.
+    `spellings` maps the words before a last word and its first letter to the name first seen so."""
     rest, _, last = name.rpartition(" ")
-    return f"{rest} {last[0]}" if rest else None
+    if not rest:
+        return name
+    earlier = spellings.setdefault(f"{rest} {last[0]}", name)
+    return earlier if is_shortened(earlier.rpartition(" ")[2], last) else name
 
 
 def is_shortened(one: str, other: str) -> bool:

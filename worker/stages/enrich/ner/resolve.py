@@ -15,14 +15,13 @@ from functools import lru_cache
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.context import (
     Surroundings,
+    earlier_spelling,
     is_camel_case_name,
     is_not_a_name,
     is_plural_group_name,
-    is_shortened,
     is_sports_report,
     looks_like_a_persons_name,
     org_short_forms,
-    variant_stem,
     words_of,
 )
 from worker.stages.enrich.ner.cues import PERSON_AFTER
@@ -72,7 +71,7 @@ class Resolver:
         # Each word of a person's full name -> (where the name is, all its words, its key).
         self.person_words: dict[str, list[tuple[int, frozenset[str], Key]]] = {}
         self.org_aliases: dict[str, Key] = {}
-        self.org_variants: dict[str, Key] = {}  # variant_stem() of an organisation's name -> its key
+        self.org_spellings: dict[str, str] = {}  # for earlier_spelling()
 
     @property
     def national_teams(self) -> bool:
@@ -203,8 +202,9 @@ class Resolver:
         if entity_type == "PRODUCT":
             return ("product", text), "PRODUCT", text, None
         if entity_type == "ORG":
-            key = self._org_spelled_before(text)  # no entry, so no kb_id: keyed by its text
-            return key, "ORG", key[1], None
+            # No entry, so no kb_id: keyed by its text as first written ("News Corp.", later "News Corps").
+            name = earlier_spelling(self.org_spellings, text)
+            return ("org", name), "ORG", name, None
         return ("place", text), entity_type, text, None
 
     def _assign_known(self, chunk: Chunk, entry: GazEntry) -> Assignment | None:
@@ -237,18 +237,6 @@ class Resolver:
             return self._org_key(chunk), "ORG", entry.canonical, entry
         place_id = str(entry.geonames_id) if entry.geonames_id is not None else entry.canonical
         return ("place", place_id), entry.type, entry.canonical, entry
-
-    def _org_spelled_before(self, name: str) -> Key:
-        """The key of the organisation named before with the same name, its last word written shorter or
-        longer ("News Corp." then "News Corps"), else this name's own key."""
-        stem = variant_stem(name)
-        if stem is None:
-            return ("org", name)
-        own: Key = ("org", name)
-        key = self.org_variants.setdefault(stem, own)
-        if key is own or not is_shortened(key[1].rpartition(" ")[2], name.rpartition(" ")[2]):
-            return own
-        return key
 
     def _place_in_named_country(self, chunk: Chunk, entry: GazEntry) -> GazEntry:
         """Of the places a shared name may mean, the first in a country the article names, else the usual one."""
