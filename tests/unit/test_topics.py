@@ -11,7 +11,14 @@ from schemas import EnrichedDocument, ProcessedDocument
 from tests.builders import enriched_document
 from worker.stages.classify import classify
 from worker.stages.classify.topics import classify_topics, selected_codes, topic_model
-from worker.stages.classify.topics_features import BREAK, TITLE_WEIGHT, document_runs, is_word
+from worker.stages.classify.topics_features import (
+    BREAK,
+    TITLE_WEIGHT,
+    document_hashes,
+    document_runs,
+    is_word,
+    run_hashes,
+)
 from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel, load_model
 
 FOOTBALL = (
@@ -111,6 +118,28 @@ def test_document_runs_split_at_non_ascii_and_punctuation() -> None:
     assert document_runs(None, "The 3rd vote, in Zürich.") == ["the", "3rd", "vote", "in", "z", "rich"]
 
 
+def test_document_hashes_hash_the_document_runs() -> None:
+    """The worker's hashes, found in the bytes, are the hashes of the runs training sees, one per run."""
+    title, text = "Zürich's vote", "The 3rd vote,\tin Zürich; ÉTÉ 2024 — \ud800 end"
+    runs = document_runs(title, text)
+    hashes = document_hashes(title, text)
+    assert hashes.tolist() == run_hashes(runs).tolist()
+    assert len(hashes) == len(runs)
+    # Equal runs hash alike wherever they stand, and different ones differently.
+    by_run = dict(zip(runs, hashes.tolist(), strict=True))
+    assert len(set(by_run.values())) == len(by_run)
+    assert document_hashes(None, "").tolist() == run_hashes([]).tolist() == []
+
+
+def test_topic_model_finds_every_vocabulary_word_by_hash() -> None:
+    """The shipped vocabulary's words all get their own id back; other runs, numbers and pairs none."""
+    model = topic_model()
+    words = sorted(model.index, key=model.index.__getitem__)
+    assert model.feature_ids(words)[: len(words)].tolist() == list(range(len(words)))
+    unknown = ["zzzqx", "3rd", "s", BREAK, "goalgoalgoal"]
+    assert model.feature_ids(unknown)[: len(unknown)].tolist() == [model.features] * len(unknown)
+
+
 def test_is_word_wants_two_characters_starting_with_a_letter() -> None:
     """Numbers, "3rd" and possessive "s" carry no topic; "g20" and "flood" do."""
     assert [run for run in ["3rd", "1990s", "s", "g20", "flood"] if is_word(run)] == ["g20", "flood"]
@@ -138,10 +167,10 @@ def test_topic_model_pairs_only_neighbouring_known_words() -> None:
     model = _tiny_model()
     ids = model.feature_ids(["goal", "vote", "zzzqx", "goal", BREAK, "vote"])
     assert ids[:6].tolist() == [0, 1, model.features, 0, model.features, 1]
-    assert len(ids) == 7
     # Pair number 0 * 2 + 1, times 2654435761, low 32 bits, top 2 of them: bucket 2, after the 2 words.
     # A fixed formula (no Python hash(), which changes per process) keeps shipped weights meaningful.
-    assert ids[6] == 2 + 2
+    # Neighbours that are not two words get the unknown id, which weighs nothing.
+    assert ids[6:].tolist() == [2 + 2] + [model.features] * 4
 
 
 def test_topic_model_round_trips_through_weights_file(tmp_path: Path) -> None:

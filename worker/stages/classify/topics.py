@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from schemas import EnrichedDocument, Topic
-from worker.stages.classify.topics_features import document_runs
+from worker.stages.classify.topics_features import document_hashes
 from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, FloatArray, TopicModel, load_model
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "topics_model.npz"
@@ -35,7 +35,7 @@ def classify_topics(doc: EnrichedDocument) -> list[Topic]:
 
 def topics_of(title: str | None, text: str, model: TopicModel) -> list[Topic]:
     """The codes the model assigns to a title and text, best first."""
-    margins = model.margins(document_runs(title, text)).tolist()
+    margins = model.hashed_margins(document_hashes(title, text)).tolist()
     # The codes and scores come from the shipped model, so the topics are built without re-validation.
     return [
         Topic.model_construct(

@@ -9,23 +9,44 @@ Which runs count as words, and which neighbouring words as pairs, is the model's
 No regex runs: a 256-byte table turns every byte other than a-z and 0-9 into a space (non-ASCII
 characters are bytes >= 0x80 in UTF-8, so they separate words just as `[a-z0-9]+` would), and `split`
 cuts the runs. This is several times faster than `findall` on a slow CPU.
+
+The worker never builds the runs as Python strings: `document_hashes` finds them in the translated bytes
+with numpy and gives each a 64-bit hash, all at once, which the model looks up in its sorted vocabulary
+hashes. An article has some 600 runs, and a string and a dictionary look-up per run cost more than all the
+rest of the scoring. `run_hashes` hashes a list of runs the same way, for training and tests.
 """
 
 from __future__ import annotations
 
 from string import ascii_lowercase, digits
 
+import numpy as np
+import numpy.typing as npt
+
 TITLE_WEIGHT = 2
 # A bare number: never a word (see `is_word`), so it ends a word pair like any unknown run.
 BREAK = "0"
 
+HashArray = npt.NDArray[np.uint64]
+
+_SPACE = ord(" ")
 _KEPT_BYTES = frozenset((ascii_lowercase + digits).encode("ascii"))
-_WORD_BYTES = bytes(byte if byte in _KEPT_BYTES else ord(" ") for byte in range(256))
+_WORD_BYTES = bytes(byte if byte in _KEPT_BYTES else _SPACE for byte in range(256))
+
+# A run's hash is the polynomial sum of c_i * P**i over its bytes, modulo 2**64 (numpy's uint64 products
+# wrap around). Prefix sums over the whole text give every run's sum times P**start at once; a table of
+# inverse powers takes the P**start off again. The hashes only need to tell the vocabulary's words apart
+# (the model checks that at load time) and to miss them for other runs, which a random odd P does for
+# all but about one run in 2**64 / vocabulary size; no finaliser is needed, as nothing uses their bits.
+_MULTIPLIER = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
+_INVERSE = pow(_MULTIPLIER, -1, 1 << 64)
+# P**i and P**-i for i below the longest text seen, grown by doubling; one pair, swapped whole.
+_tables: list[tuple[HashArray, HashArray]] = []
 
 
 def runs_of(text: str) -> list[str]:
     """The maximal runs of a-z and 0-9 in `text` lowercased (lone surrogates separate words too)."""
-    return text.lower().encode("utf-8", "surrogatepass").translate(_WORD_BYTES).decode("ascii").split()
+    return _translated(text).decode("ascii").split()
 
 
 def document_runs(title: str | None, text: str) -> list[str]:
@@ -37,7 +58,58 @@ def document_runs(title: str | None, text: str) -> list[str]:
     return runs
 
 
+def document_hashes(title: str | None, text: str) -> HashArray:
+    """The hashes of `document_runs(title, text)`, in order, without building the runs."""
+    # Lowercasing the joined parts equals joining the lowercased parts for every a-z and 0-9 it yields:
+    # only non-ASCII letters lowercase by context (final sigma), and those become spaces anyway.
+    # The spaces around the whole make the first edge a run's start and the last one a run's end.
+    headline = f" {BREAK} {title}" * TITLE_WEIGHT if title else ""
+    return _hashes(_translated(f" {text}{headline} "))
+
+
+def run_hashes(runs: list[str]) -> HashArray:
+    """The hashes of runs of a-z and 0-9 (as `runs_of` yields them), in order."""
+    return _hashes(f" {' '.join(runs)} ".encode())
+
+
 def is_word(run: str) -> bool:
     """Two or more characters, the first a letter: bare numbers and "3rd" carry dates and scores, not
     topics, and one-letter runs are mostly the "s" of a possessive."""
     return len(run) >= 2 and run[0] >= "a"
+
+
+def _translated(text: str) -> bytes:
+    return text.lower().encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
+
+
+def _hashes(spaced: bytes) -> HashArray:
+    """One hash per run of non-space bytes in `spaced`, which starts and ends with a space."""
+    codes = np.frombuffer(spaced, dtype=np.uint8)
+    # Each run lies between a space -> letter edge and a letter -> space edge; the padding makes the first
+    # edge a start and the last an end. Edge k sits between bytes k and k + 1.
+    letters = codes != _SPACE
+    edges = np.flatnonzero(letters[1:] != letters[:-1])
+    powers, inverse = _power_tables(len(codes))
+    prefix = np.add.accumulate(codes * powers[: len(codes)])
+    # Bytes k + 1 .. end of a run starting after edge k: prefix[end] - prefix[k], which is the run's
+    # polynomial times P**(k + 1); times P**-k leaves it times P, the same factor for every run.
+    at_edges = prefix[edges]
+    starts = edges[::2]
+    hashes: HashArray = (at_edges[1::2] - at_edges[::2]) * inverse[starts]
+    return hashes
+
+
+def _power_tables(length: int) -> tuple[HashArray, HashArray]:
+    """P**i and P**-i modulo 2**64 for i below `length` (at least), computed once and reused."""
+    tables = _tables[0] if _tables else None
+    if tables is None or len(tables[0]) < length:
+        size = max(8192, 2 * length)
+        tables = (_powers_of(_MULTIPLIER, size), _powers_of(_INVERSE, size))
+        _tables[:] = [tables]
+    return tables
+
+
+def _powers_of(base: int, size: int) -> HashArray:
+    table = np.full(size, np.uint64(base))
+    table[0] = 1
+    return np.cumprod(table, dtype=np.uint64)  # wraps modulo 2**64, as intended

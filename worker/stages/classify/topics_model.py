@@ -2,9 +2,9 @@
 
 The weights file (`worker/resources/topics_model.npz`, written by `worker.training.train_topics`) holds
 the vocabulary, the inverse document frequencies, one weight column per IPTC code, the biases and the
-per-code decision thresholds (margins tuned on training data). Scoring a document is a dictionary look-up
-per run, a few vectorised numpy steps and one small matrix product, so numpy is the only run-time
-dependency.
+per-code decision thresholds (margins tuned on training data). Scoring a document is a few vectorised
+numpy steps over the hashes of its runs (`topics_features.py`) and one small matrix product, so numpy is
+the only run-time dependency.
 
 Features: a vocabulary word is feature `id` (its IDF is zero when the word is too common to tell topics
 apart: it still pairs); two neighbouring vocabulary words are hashed into one of `2 ** pair_bits`
@@ -14,20 +14,23 @@ the file size a pair list would.
 
 Each numpy call costs microseconds on a slow CPU, more than the arithmetic of a short article, so
 `margins` makes as few as it can: unknown runs look up a zero row appended to the IDF and weights (no
-masking), and bias minus threshold is one precomputed vector.
+masking), and bias minus threshold is one precomputed vector. Runs are found in the vocabulary by
+their hashes (`topics_vocabulary.py`), derived from the stored words once per process.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from worker.stages.classify.topics_features import HashArray, run_hashes
+from worker.stages.classify.topics_vocabulary import VocabularyTable
+
 FloatArray = npt.NDArray[np.float32]
-IdArray = npt.NDArray[np.intp]
+IdArray = npt.NDArray[np.int32]
 
 # The 17 IPTC Media Topic top-level codes and their labels, in the order of the weight columns.
 IPTC_TOP_LEVEL: dict[str, str] = {
@@ -52,10 +55,9 @@ IPTC_TOP_LEVEL: dict[str, str] = {
 
 _VOCAB_SEPARATOR = "\n"
 # Knuth's multiplicative hash: the low 32 bits of pair number x 2654435761 (about 2**32 / golden ratio),
-# of which the top `pair_bits` bits pick the bucket. numpy's int64 products wrap around, which leaves the
-# low 32 bits exact, so no unsigned conversion is needed.
-_GOLDEN = 2654435761
-_LOW32 = 0xFFFFFFFF
+# of which the top `pair_bits` bits pick the bucket. The arithmetic is in uint32, whose products wrap
+# around modulo 2**32 and so keep exactly the low 32 bits of the pair number and of its product.
+_GOLDEN = np.uint32(2654435761)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class TopicModel:
     _padded_idf: FloatArray = field(init=False, repr=False, compare=False)
     _padded_weights: npt.NDArray[np.float16] = field(init=False, repr=False, compare=False)
     _offset: FloatArray = field(init=False, repr=False, compare=False)
+    _vocabulary: VocabularyTable = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
@@ -82,6 +85,10 @@ class TopicModel:
         zero_row = np.zeros((1, self.weights.shape[1]), dtype=np.float16)
         object.__setattr__(self, "_padded_weights", np.vstack((self.weights.astype(np.float16), zero_row)))
         object.__setattr__(self, "_offset", (self.bias - self.thresholds).astype(np.float32))
+        words = run_hashes(sorted(self.index, key=self.index.__getitem__))
+        if len(words) != len(self.index):
+            raise ValueError("a vocabulary word is not one run of a-z and 0-9")
+        object.__setattr__(self, "_vocabulary", VocabularyTable(words, self.features))
 
     @property
     def features(self) -> int:
@@ -89,18 +96,24 @@ class TopicModel:
         return len(self.index) + (1 << self.pair_bits)
 
     def feature_ids(self, runs: list[str]) -> IdArray:
-        """One id per run (unknown runs: `features`), then one per pair of neighbouring vocabulary words."""
-        words = len(self.index)
-        ids = np.fromiter(map(self.index.get, runs, repeat(self.features)), dtype=np.intp, count=len(runs))
+        """One id per run (unknown runs: `features`), then one per neighbouring pair: a pair bucket when both
+        are vocabulary words, else `features` (which adds nothing: its IDF and weights are zero)."""
+        return self.hashed_feature_ids(run_hashes(runs))
+
+    def hashed_feature_ids(self, hashes: HashArray) -> IdArray:
+        """`feature_ids` of the runs with these hashes."""
+        words = np.uint32(len(self.index))
+        ids = self._vocabulary.ids(hashes)
         first, second = ids[:-1], ids[1:]
-        paired = (first < words) & (second < words)
-        buckets = first[paired] * words
-        buckets += second[paired]
+        # Every neighbouring pair gets a bucket, and those that are not two words the unknown id after.
+        buckets = first * words
+        buckets += second
         buckets *= _GOLDEN
-        buckets &= _LOW32
-        buckets >>= 32 - self.pair_bits
+        buckets >>= np.uint32(32 - self.pair_bits)
         buckets += words
-        return np.concatenate((ids, buckets))
+        buckets[np.maximum(first, second) >= words] = self.features
+        # Ids stay below 2**31, and numpy sorts int32 faster than uint32.
+        return np.concatenate((ids, buckets)).view(np.int32)
 
     def vector(self, runs: list[str]) -> tuple[IdArray, FloatArray]:
         """The document's sparse L2-normalised TF-IDF vector (sublinear tf): sorted feature ids, values."""
@@ -115,8 +128,12 @@ class TopicModel:
     def margins(self, runs: list[str]) -> FloatArray:
         """Each code's decision value minus its threshold: positive means the code is predicted.
         The same numbers as `vector` followed by the linear model, in fewer numpy calls."""
-        ids, tf = _counted(self.feature_ids(runs))
-        values = np.log(tf.astype(np.float32))
+        return self.hashed_margins(run_hashes(runs))
+
+    def hashed_margins(self, hashes: HashArray) -> FloatArray:
+        """`margins` of the runs with these hashes (`topics_features.document_hashes`)."""
+        ids, tf = _counted(self.hashed_feature_ids(hashes))
+        values = np.log(tf, dtype=np.float32)
         values += np.float32(1.0)
         values *= self._padded_idf[ids]
         norm = float(np.sqrt(values @ values))
@@ -142,7 +159,7 @@ class TopicModel:
         )
 
 
-def _counted(ids: IdArray) -> tuple[IdArray, IdArray]:
+def _counted(ids: IdArray) -> tuple[IdArray, npt.NDArray[np.intp]]:
     """The distinct ids, sorted, and how often each occurs: `np.unique(ids, return_counts=True)` in
     fewer steps."""
     ordered = np.sort(ids)
