@@ -9,17 +9,7 @@ import pytest
 
 from schemas import PloverType
 from worker.stages.classify.events.coding import compose, goldstein, goldstein_table, quad_class
-from worker.stages.classify.events.lexicon import (
-    FRAME_ROLES,
-    acting_triggers,
-    covering_spans,
-    find_triggers,
-    inflect,
-    lexicon,
-    modal_triggers,
-    present_forms,
-    words,
-)
+from worker.stages.classify.events.lexicon import FRAME_ROLES, find_triggers, inflect, lexicon
 from worker.stages.classify.events.regex_trie import trie_pattern
 
 
@@ -36,30 +26,6 @@ def test_trie_pattern_matches_exactly_its_words() -> None:
     pattern = re.compile("(?:" + trie_pattern(["ban", "banned", "bank", "agree"]) + r")\Z")
     assert all(pattern.match(word) for word in ("ban", "banned", "bank", "agree"))
     assert not any(pattern.match(word) for word in ("ba", "bann", "agreed", ""))
-
-
-def test_trie_pattern_not_after_rejects_a_word_inside_another() -> None:
-    """With `not_after`, a word preceded by such a character ("UN" in "xUN" or "U.N.") does not match."""
-    pattern = re.compile(trie_pattern(["UN", "NATO"], not_after=r"[\w.]") + r"(?!\w)")
-    assert [m.group() for m in pattern.finditer("UN and NATO, anti-NATO, xUN, U.UN")] == [
-        "UN",
-        "NATO",
-        "NATO",
-    ]
-
-
-def test_modal_triggers_only_in_the_range_and_outside_acting_hits() -> None:
-    """Bare modals are found apart from the acting hits, only in the span asked for, and the modal split
-    gives the same hits as one pass over the text."""
-    text = "Iran will not attack. Iraq would meet them."
-    lower = text.lower()
-    present = present_forms(words(lower))
-    acting = acting_triggers(lower, text, present)
-    assert all(not hit.rule.is_modal for hit in acting)
-    first = modal_triggers(lower, text, present, covering_spans(acting), 0, text.index(".") + 1)
-    assert [text[hit.start : hit.head_end] for hit in first] == ["will", "not"]
-    whole = modal_triggers(lower, text, present, covering_spans(acting), 0, len(text))
-    assert sorted(acting + whole, key=lambda hit: hit.start) == find_triggers(lower, text)
 
 
 def test_find_triggers_whole_words_only() -> None:

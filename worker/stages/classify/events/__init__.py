@@ -16,14 +16,7 @@ from schemas import EnrichedDocument, EventRecord, Offsets
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
-from worker.stages.classify.events.lexicon import (
-    TriggerHit,
-    acting_triggers,
-    covering_spans,
-    modal_triggers,
-    present_forms,
-    words,
-)
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, words
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -60,24 +53,17 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     text = doc.text
     lower = _same_length_lower(text)
     text_words = words(lower)
-    present = present_forms(text_words)
-    hits = acting_triggers(lower, text, present)
-    active = _active_sentences(hits, doc.sentences, len(text))
+    hits = find_triggers(lower, text, text_words)
+    active = _active_sentences(hits, doc.sentences)
     if not active:
         return []
-    covering = covering_spans(hits)
     actors: DocumentActors | None = None
     dated: _DatedSentences | None = None
     events: list[EventRecord] = []
     named = sorted([mention.start for entity in doc.entities for mention in entity.mentions])
-    for sentence, sentence_hits, limit in active:
+    for sentence, sentence_hits in active:
         if bisect_left(named, sentence.start) == bisect_left(named, sentence.end):
             continue  # nobody named: "the government" or "police" alone are too vague to code
-        modal = modal_triggers(lower, text, present, covering, sentence.start, sentence.end)
-        if modal:
-            sentence_hits = sorted(
-                sentence_hits + [hit for hit in modal if hit.start < limit], key=lambda hit: hit.start
-            )
         sentence_lower = lower[sentence.start : sentence.end]
         found = candidates(_relative(sentence_hits, sentence.start), sentence_lower)
         if not found:
@@ -119,11 +105,10 @@ def _same_length_lower(text: str) -> str:
 
 
 def _active_sentences(
-    hits: list[TriggerHit], sentences: list[Offsets], size: int
-) -> list[tuple[Offsets, list[TriggerHit], int]]:
+    hits: list[TriggerHit], sentences: list[Offsets]
+) -> list[tuple[Offsets, list[TriggerHit]]]:
     """The sentences with a hit that may report an act ("will", "not", "talks" alone report nothing), each
-    with all its hits and where the next sentence starts (a hit from there on is the next one's). A hit
-    across a sentence end is dropped (its `after` words ran into the next one)."""
+    with all its hits. A hit across a sentence end is dropped (its `after` words ran into the next one)."""
     starts = [sentence.start for sentence in sentences]
     grouped: dict[int, list[TriggerHit]] = {}
     active: set[int] = set()
@@ -133,12 +118,7 @@ def _active_sentences(
             grouped.setdefault(index, []).append(hit)
             if not hit.rule.is_idle:
                 active.add(index)
-    starts.append(size)
-    return [
-        (sentences[index], sentence_hits, starts[index + 1])
-        for index, sentence_hits in grouped.items()
-        if index in active
-    ]
+    return [(sentences[index], sentence_hits) for index, sentence_hits in grouped.items() if index in active]
 
 
 def _relative(hits: list[TriggerHit], offset: int) -> list[TriggerHit]:

@@ -8,8 +8,6 @@ located and their rules tried in order (rules that look at the following words f
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -158,9 +156,6 @@ class Lexicon:
     rules: dict[str, tuple[TriggerRule, ...]]
     # Per form: the plan for any occurrence, and the one for a capitalised occurrence.
     plans: dict[str, tuple[_FormPlan, _FormPlan]]
-    # Forms whose every rule is a bare modal or negation ("will", "not"): alone they report nothing and,
-    # being frames, they never cover another hit, so they matter only in sentences that may hold an event.
-    modal_forms: frozenset[str]
 
 
 @cache
@@ -184,8 +179,7 @@ def lexicon() -> Lexicon:
         any_case = _FormPlan.of(rules)
         capitalised = tuple(rule for rule in rules if not rule.lowercase_only)
         plans[form] = (any_case, any_case if len(capitalised) == len(rules) else _FormPlan.of(capitalised))
-    modal_forms = frozenset(form for form, rules in ordered.items() if all(rule.is_modal for rule in rules))
-    return Lexicon(forms=frozenset(ordered), rules=ordered, plans=plans, modal_forms=modal_forms)
+    return Lexicon(forms=frozenset(ordered), rules=ordered, plans=plans)
 
 
 def is_word_char(char: str) -> bool:
@@ -206,94 +200,42 @@ def words(lower: str) -> list[str]:
     return lower.translate(_SEPARATOR_TABLE).split()
 
 
-def _head_positions(lower: str, forms: Iterable[str], start: int, end: int) -> list[tuple[int, str]]:
-    """Where the word forms stand as whole words inside `lower[start:end]`, in text order."""
+def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) -> list[tuple[int, str]]:
+    """Where the lexicon's word forms stand as whole words in `lower`, in text order."""
+    present = forms.intersection(text_words)
     positions = []
     find, size, inner = lower.find, len(lower), _INNER_WORD  # local names: this loop runs for every form
-    for form in forms:
-        at = find(form, start, end)
+    for form in present:
+        at = find(form)
         while at != -1:
-            form_end = at + len(form)
+            end = at + len(form)
             # is_word_char inlined: at both edges of the form there must be no letter, digit or inner mark.
             if (at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] in inner)) and (
-                form_end == size or not (lower[form_end].isalnum() or lower[form_end] in inner)
+                end == size or not (lower[end].isalnum() or lower[end] in inner)
             ):
                 positions.append((at, form))
-            at = find(form, at + 1, end)
+            at = find(form, at + 1)
     positions.sort()
     return positions
-
-
-def present_forms(text_words: list[str]) -> frozenset[str]:
-    """The lexicon's word forms among a text's words."""
-    return lexicon().forms.intersection(text_words)
-
-
-def _fire(lex: Lexicon, lower: str, original: str, start: int, form: str) -> TriggerHit | None:
-    any_case, capitalised = lex.plans[form]
-    plan = any_case if any_case is capitalised or original[start].islower() else capitalised
-    end = start + len(form)
-    fired = plan.fire(lower, end)
-    if fired is None:
-        return None
-    rule, hit_end = fired
-    return TriggerHit(start, hit_end, end, rule)
-
-
-def acting_triggers(lower: str, original: str, present: frozenset[str]) -> list[TriggerHit]:
-    """The hits of every present form but the bare modals (see `modal_triggers`), in text order (`lower` is
-    `original` lowercased, same length)."""
-    lex = lexicon()
-    hits: list[TriggerHit] = []
-    covered = 0  # "lift sanctions" is one hit: "sanctions" inside it starts no other
-    for start, form in _head_positions(lower, present - lex.modal_forms, 0, len(lower)):
-        if start < covered:
-            continue
-        hit = _fire(lex, lower, original, start, form)
-        if hit is not None:
-            hits.append(hit)
-            if not hit.rule.is_frame:  # a frame's words may hold its content: "offer of direct talks"
-                covered = hit.end
-    return hits
-
-
-def covering_spans(hits: list[TriggerHit]) -> tuple[list[int], list[int]]:
-    """Starts and ends of the hits inside which no other hit starts (all but frames): they do not overlap,
-    so the last one starting before a position is the only one that can cover it."""
-    covering = [hit for hit in hits if not hit.rule.is_frame]
-    return [hit.start for hit in covering], [hit.end for hit in covering]
-
-
-def modal_triggers(
-    lower: str,
-    original: str,
-    present: frozenset[str],
-    covering: tuple[list[int], list[int]],
-    start: int,
-    end: int,
-) -> list[TriggerHit]:
-    """The hits of the bare modals and negations ("will", "not") that start in `lower[start:end]` and end by
-    `end`, in text order; `covering` are the `covering_spans` of the text's acting hits."""
-    lex = lexicon()
-    forms = present & lex.modal_forms
-    if not forms:
-        return []
-    starts, ends = covering
-    hits = []
-    for at, form in _head_positions(lower, forms, start, end):
-        index = bisect_left(starts, at) - 1
-        if index >= 0 and at < ends[index]:
-            continue
-        hit = _fire(lex, lower, original, at, form)
-        if hit is not None and hit.end <= end:
-            hits.append(hit)
-    return hits
 
 
 def find_triggers(lower: str, original: str, text_words: list[str] | None = None) -> list[TriggerHit]:
     """Every rule that fires in a text (`lower` is `original` lowercased, same length), in text order;
     `text_words` are `words(lower)` when the caller has them already."""
-    present = present_forms(words(lower) if text_words is None else text_words)
-    acting = acting_triggers(lower, original, present)
-    modal = modal_triggers(lower, original, present, covering_spans(acting), 0, len(lower))
-    return sorted(acting + modal, key=lambda hit: hit.start)
+    lex = lexicon()
+    plans = lex.plans
+    hits: list[TriggerHit] = []
+    covered = 0  # "lift sanctions" is one hit: "sanctions" inside it starts no other
+    for start, form in _head_positions(lower, lex.forms, words(lower) if text_words is None else text_words):
+        if start < covered:
+            continue
+        any_case, capitalised = plans[form]
+        plan = any_case if any_case is capitalised or original[start].islower() else capitalised
+        end = start + len(form)
+        fired = plan.fire(lower, end)
+        if fired is not None:
+            rule, hit_end = fired
+            hits.append(TriggerHit(start, hit_end, end, rule))
+            if not rule.is_frame:  # a frame's words may hold its content: "offer of direct talks"
+                covered = hit_end
+    return hits
