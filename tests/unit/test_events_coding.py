@@ -28,6 +28,16 @@ def test_trie_pattern_matches_exactly_its_words() -> None:
     assert not any(pattern.match(word) for word in ("ba", "bann", "agreed", ""))
 
 
+def test_trie_pattern_not_after_rejects_a_word_inside_another() -> None:
+    """With `not_after`, a word preceded by such a character ("UN" in "xUN" or "U.N.") does not match."""
+    pattern = re.compile(trie_pattern(["UN", "NATO"], not_after=r"[\w.]") + r"(?!\w)")
+    assert [m.group() for m in pattern.finditer("UN and NATO, anti-NATO, xUN, U.UN")] == [
+        "UN",
+        "NATO",
+        "NATO",
+    ]
+
+
 def test_find_triggers_whole_words_only() -> None:
     """ "agree" in "disagree" or "agreement-like" is no trigger; "agreed," is."""
     text = "They disagree, then agreed, on it."
