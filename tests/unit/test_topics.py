@@ -118,6 +118,13 @@ def test_document_runs_split_at_non_ascii_and_punctuation() -> None:
     assert document_runs(None, "The 3rd vote, in Zürich.") == ["the", "3rd", "vote", "in", "z", "rich"]
 
 
+def test_document_runs_keep_letters_that_lowercase_to_ascii() -> None:
+    """Dotted capital I and the kelvin sign lowercase to "i" and "k" (plus a combining dot), as str.lower
+    has it, whatever else the text holds."""
+    assert document_runs(None, "\u0130STANBUL at 300 \u212a") == ["i", "stanbul", "at", "300", "k"]
+    assert document_runs(None, "ÉTÉ and İ") == ["t", "and", "i"]
+
+
 def test_document_hashes_hash_the_document_runs() -> None:
     """The worker's hashes, found in the bytes, are the hashes of the runs training sees, one per run."""
     title, text = "Zürich's vote", "The 3rd vote,\tin Zürich; ÉTÉ 2024 — \ud800 end"

@@ -6,13 +6,13 @@ background. `BREAK`, a run that is never a word, separates the parts so that no 
 Which runs count as words, and which neighbouring words as pairs, is the model's business
 (`topics_model.py`): a run is a word when `is_word` says so and the vocabulary holds it.
 
-No regex runs: a 256-byte table turns every byte other than a-z and 0-9 into a space (non-ASCII
-characters are bytes >= 0x80 in UTF-8, so they separate words just as `[a-z0-9]+` would), and `split`
-cuts the runs. This is several times faster than `findall` on a slow CPU.
+No regex runs: a 256-byte table lowercases A-Z and turns every other byte but a-z and 0-9 into a space
+(non-ASCII characters are bytes >= 0x80 in UTF-8, so they separate words just as `[a-z0-9]+` would), and
+`split` cuts the runs. This is several times faster than `findall` on a slow CPU.
 
 The worker never builds the runs as Python strings: `document_hashes` finds them in the translated bytes
-with numpy and gives each a 64-bit hash, all at once, which the model looks up in its sorted vocabulary
-hashes. An article has some 600 runs, and a string and a dictionary look-up per run cost more than all the
+with numpy and gives each a 64-bit hash, all at once, which the model looks up in a hash table of its
+vocabulary (`topics_vocabulary.py`). An article has some 600 runs, and a string and a dictionary look-up per run cost more than all the
 rest of the scoring. `run_hashes` hashes a list of runs the same way, for training and tests.
 """
 
@@ -31,7 +31,14 @@ HashArray = npt.NDArray[np.uint64]
 
 _SPACE = ord(" ")
 _KEPT_BYTES = frozenset((ascii_lowercase + digits).encode("ascii"))
-_WORD_BYTES = bytes(byte if byte in _KEPT_BYTES else _SPACE for byte in range(256))
+# The table lowercases A-Z too, so the text need not go through str.lower, which is slow on non-ASCII
+# text. Of all other characters only these two lowercase to something with a-z in it ("i" and "k");
+# a text that holds one still goes through str.lower, so the runs are exactly those of the lowered text.
+_LOWERING_TO_ASCII = ("\u0130", "\u212a")
+_WORD_BYTES = bytes(
+    byte if byte in _KEPT_BYTES else byte + 32 if ord("A") <= byte <= ord("Z") else _SPACE
+    for byte in range(256)
+)
 
 # A run's hash is the polynomial sum of c_i * P**i over its bytes, modulo 2**64 (numpy's uint64 products
 # wrap around). Prefix sums over the whole text give every run's sum times P**start at once; a table of
@@ -79,7 +86,10 @@ def is_word(run: str) -> bool:
 
 
 def _translated(text: str) -> bytes:
-    return text.lower().encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
+    """`text` lowercased, each byte other than a-z and 0-9 (in UTF-8) a space."""
+    if any(char in text for char in _LOWERING_TO_ASCII):
+        text = text.lower()
+    return text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
 
 
 def _hashes(spaced: bytes) -> HashArray:
@@ -88,7 +98,7 @@ def _hashes(spaced: bytes) -> HashArray:
     # Each run lies between a space -> letter edge and a letter -> space edge; the padding makes the first
     # edge a start and the last an end. Edge k sits between bytes k and k + 1.
     letters = codes != _SPACE
-    edges = np.flatnonzero(letters[1:] != letters[:-1])
+    edges = (letters[1:] != letters[:-1]).nonzero()[0]
     powers, inverse = _power_tables(len(codes))
     prefix = np.add.accumulate(codes * powers[: len(codes)])
     # Bytes k + 1 .. end of a run starting after edge k: prefix[end] - prefix[k], which is the run's

@@ -20,6 +20,7 @@ their hashes (`topics_vocabulary.py`), derived from the stored words once per pr
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,8 @@ _VOCAB_SEPARATOR = "\n"
 # of which the top `pair_bits` bits pick the bucket. The arithmetic is in uint32, whose products wrap
 # around modulo 2**32 and so keep exactly the low 32 bits of the pair number and of its product.
 _GOLDEN = np.uint32(2654435761)
+# 1 + ln(k) for k below its length (see `_sublinear`); one table, replaced whole when it grows.
+_sublinear_table: list[FloatArray] = []
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,9 @@ class TopicModel:
 
     def vector(self, runs: list[str]) -> tuple[IdArray, FloatArray]:
         """The document's sparse L2-normalised TF-IDF vector (sublinear tf): sorted feature ids, values."""
-        ids, tf = _counted(self.feature_ids(runs))
-        values = (np.log(tf.astype(np.float32)) + np.float32(1.0)) * self._padded_idf[ids]
+        feature_ids = self.feature_ids(runs)
+        ids, tf = _counted(feature_ids)
+        values = _sublinear(tf, len(feature_ids)) * self._padded_idf[ids]
         kept = values > 0.0
         ids, values = ids[kept], values[kept]
         if len(values):
@@ -133,11 +137,12 @@ class TopicModel:
 
     def hashed_margins(self, hashes: HashArray) -> FloatArray:
         """`margins` of the runs with these hashes (`topics_features.document_hashes`)."""
-        ids, tf = _counted(self.hashed_feature_ids(hashes))
-        values = np.log(tf, dtype=np.float32)
-        values += np.float32(1.0)
+        feature_ids = self.hashed_feature_ids(hashes)
+        ids, tf = _counted(feature_ids)
+        values = _sublinear(tf, len(feature_ids))
         values *= self._padded_idf[ids]
-        norm = float(np.sqrt(values @ values))
+        # The float32 square root correctly rounded, as np.sqrt gives it, for one numpy call less.
+        norm = math.sqrt(values @ values)
         if norm == 0.0:
             return self._offset.copy()
         # take() gathers rows several times faster than fancy indexing does.
@@ -167,8 +172,20 @@ def _counted(ids: IdArray) -> tuple[IdArray, npt.NDArray[np.intp]]:
     edges = np.empty(len(ordered) + 1, dtype=bool)
     edges[0] = edges[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=edges[1:-1])
-    starts = np.flatnonzero(edges)
+    starts = edges.nonzero()[0]
     return ordered[starts[:-1]], np.diff(starts)
+
+
+def _sublinear(counts: npt.NDArray[np.intp], most: int) -> FloatArray:
+    """1 + ln(count) in float32 for counts of at most `most`, read from a table grown to the longest
+    document seen: one numpy call where computing it takes two."""
+    table = _sublinear_table[0] if _sublinear_table else np.zeros(0, dtype=np.float32)
+    if len(table) <= most:
+        table = np.zeros(max(1024, 2 * most + 1), dtype=np.float32)
+        table[1:] = np.log(np.arange(1, len(table), dtype=np.float32)) + np.float32(1.0)
+        _sublinear_table[:] = [table]  # swapped whole, so a reader never sees a half-filled table
+    values: FloatArray = table[counts]
+    return values
 
 
 def load_model(path: Path) -> TopicModel:

@@ -2,7 +2,7 @@
 
 A binary search (`np.searchsorted`) over the sorted hashes of 35,000 words makes some fifteen dependent
 reads per run, most of them cache misses once other stages have run, and cost more than all the rest of
-the scoring. Here every word sits in one of two slots picked by two multiplicative hashes of its hash (cuckoo
+the scoring. Here every word sits in one of two slots picked by bits of its hash (cuckoo
 hashing: a word whose both slots are taken moves an occupant to that one's other slot). Looking a run up
 reads just those two slots, and the reads of all runs are independent, so the CPU overlaps their misses.
 
@@ -19,9 +19,8 @@ import numpy.typing as npt
 from worker.stages.classify.topics_features import HashArray
 
 _HASH_BITS = 64
-# A word's two slots are the top bits of its hash times one of two odd numbers (products modulo 2**64), so
-# that every bit of the hash moves them: hashes that differ only in their low bits still part.
-_FIRST = np.uint64(0x9FB21C651E98DF25)
+# A word's first slot is the top bits of its hash; its second the top bits of the hash times an odd number
+# (modulo 2**64), which every bit of the hash moves: hashes that differ only in low bits still part there.
 _SECOND = np.uint64(0xC2B2AE3D27D4EB4F)
 _MAX_MOVES = 500  # per word; far above what a table a third full needs
 _MAX_SLOT_BITS = 26
@@ -52,7 +51,7 @@ class VocabularyTable:
 
     def ids(self, hashes: HashArray) -> npt.NDArray[np.uint32]:
         """The feature id of each run hash (its word's index in the vocabulary order), else `unknown`."""
-        first = ((hashes * _FIRST) >> self._shift).astype(np.intp)
+        first = (hashes >> self._shift).astype(np.intp)
         second = ((hashes * _SECOND) >> self._shift).astype(np.intp)
         in_second = np.where(self._keys[second] == hashes, second, self._nowhere)
         ids: npt.NDArray[np.uint32] = self._ids[np.where(self._keys[first] == hashes, first, in_second)]
@@ -61,7 +60,7 @@ class VocabularyTable:
 
 def _slots(hashes: HashArray, bits: int) -> tuple[list[int], list[int]]:
     shift = np.uint64(_HASH_BITS - bits)
-    return ((hashes * _FIRST) >> shift).tolist(), ((hashes * _SECOND) >> shift).tolist()
+    return (hashes >> shift).tolist(), ((hashes * _SECOND) >> shift).tolist()
 
 
 def _placed(hashes: HashArray, bits: int) -> list[int] | None:
