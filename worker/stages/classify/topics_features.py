@@ -21,13 +21,12 @@ from __future__ import annotations
 from string import ascii_lowercase, digits
 
 import numpy as np
-import numpy.typing as npt
+
+from worker.stages.poly_hash import HashArray, PowerTables
 
 TITLE_WEIGHT = 2
 # A bare number: never a word (see `is_word`), so it ends a word pair like any unknown run.
 BREAK = "0"
-
-HashArray = npt.NDArray[np.uint64]
 
 _SPACE = ord(" ")
 _KEPT_BYTES = frozenset((ascii_lowercase + digits).encode("ascii"))
@@ -45,10 +44,7 @@ _WORD_BYTES = bytes(
 # inverse powers takes the P**start off again. The hashes only need to tell the vocabulary's words apart
 # (the model checks that at load time) and to miss them for other runs, which a random odd P does for
 # all but about one run in 2**64 / vocabulary size; no finaliser is needed, as nothing uses their bits.
-_MULTIPLIER = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
-_INVERSE = pow(_MULTIPLIER, -1, 1 << 64)
-# P**i and P**-i for i below the longest text seen, grown by doubling; one pair, swapped whole.
-_tables: list[tuple[HashArray, HashArray]] = []
+_POWERS = PowerTables(0x9E3779B97F4A7C15)
 
 
 def runs_of(text: str) -> list[str]:
@@ -99,7 +95,7 @@ def _hashes(spaced: bytes) -> HashArray:
     # edge a start and the last an end. Edge k sits between bytes k and k + 1.
     letters = codes != _SPACE
     edges = (letters[1:] != letters[:-1]).nonzero()[0]
-    powers, inverse = _power_tables(len(codes))
+    powers, inverse = _POWERS.upto(len(codes))
     prefix = np.add.accumulate(codes * powers[: len(codes)])
     # Bytes k + 1 .. end of a run starting after edge k: prefix[end] - prefix[k], which is the run's
     # polynomial times P**(k + 1); times P**-k leaves it times P, the same factor for every run.
@@ -107,19 +103,3 @@ def _hashes(spaced: bytes) -> HashArray:
     starts = edges[::2]
     hashes: HashArray = (at_edges[1::2] - at_edges[::2]) * inverse[starts]
     return hashes
-
-
-def _power_tables(length: int) -> tuple[HashArray, HashArray]:
-    """P**i and P**-i modulo 2**64 for i below `length` (at least), computed once and reused."""
-    tables = _tables[0] if _tables else None
-    if tables is None or len(tables[0]) < length:
-        size = max(8192, 2 * length)
-        tables = (_powers_of(_MULTIPLIER, size), _powers_of(_INVERSE, size))
-        _tables[:] = [tables]
-    return tables
-
-
-def _powers_of(base: int, size: int) -> HashArray:
-    table = np.full(size, np.uint64(base))
-    table[0] = 1
-    return np.cumprod(table, dtype=np.uint64)  # wraps modulo 2**64, as intended

@@ -27,8 +27,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from worker.stages.classify.topics_features import HashArray, run_hashes
+from worker.stages.classify.topics_features import run_hashes
 from worker.stages.classify.topics_vocabulary import VocabularyTable
+from worker.stages.poly_hash import HashArray
 
 FloatArray = npt.NDArray[np.float32]
 IdArray = npt.NDArray[np.int32]

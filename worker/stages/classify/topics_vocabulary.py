@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from worker.stages.classify.topics_features import HashArray
+from worker.stages.poly_hash import HashArray
 
 _HASH_BITS = 64
 # A word's first slot is the top bits of its hash; its second the top bits of the hash times an odd number

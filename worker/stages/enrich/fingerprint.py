@@ -15,6 +15,8 @@ from itertools import combinations
 import numpy as np
 import numpy.typing as npt
 
+from worker.stages.poly_hash import PowerTables
+
 SHINGLE_SIZE = 3
 
 # Two fingerprints at most this many bits apart are near-duplicates. Measured on wikinews.dev with
@@ -38,31 +40,11 @@ _UINT64 = np.uint64
 # depends on every character. Unlike hash() it is the same in every process and release, and numpy
 # computes it for all shingles of a document at once from prefix sums over the joined words, with no
 # per-word Python work. Changing any constant here changes every stored fingerprint (tests pin one).
-_CHAR_MULTIPLIER = 0xD6E8FEB86659FD93  # odd, so it has an inverse modulo 2**64
-_CHAR_MULTIPLIER_INVERSE = pow(_CHAR_MULTIPLIER, -1, 1 << 64)
+_POWERS = PowerTables(0xD6E8FEB86659FD93)
 _FINALISER_MULTIPLIERS = (_UINT64(0xBF58476D1CE4E5B9), _UINT64(0x94D049BB133111EB))
 _FINALISER_SHIFTS = (_UINT64(30), _UINT64(27), _UINT64(31))
 _CODE_POINT_DTYPE = np.dtype("<u4")
 _SEPARATOR = ord(" ")
-# Powers of the multiplier and of its inverse, grown (by doubling) to the longest text seen; one pair,
-# swapped whole, so a reader never sees tables of two sizes.
-_powers: list[tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]] = []
-
-
-def _power_tables(length: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-    """P**i and P**-i modulo 2**64 for i in 0..length (at least), computed once and reused."""
-    tables = _powers[0] if _powers else None
-    if tables is None or len(tables[0]) <= length:
-        size = max(4096, 2 * length + 1)
-        tables = (_powers_of(_CHAR_MULTIPLIER, size), _powers_of(_CHAR_MULTIPLIER_INVERSE, size))
-        _powers[:] = [tables]
-    return tables
-
-
-def _powers_of(base: int, size: int) -> npt.NDArray[np.uint64]:
-    table = np.full(size, _UINT64(base))
-    table[0] = 1
-    return np.cumprod(table, dtype=np.uint64)  # wraps modulo 2**64, as intended
 
 
 def _finalise(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -83,7 +65,7 @@ def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
         joined = f" {' '.join(word.replace(' ', chr(0)) for word in words)} "
     # surrogatepass: a stray surrogate from a broken source still hashes instead of failing the document.
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=_CODE_POINT_DTYPE)
-    powers, inverse_powers = _power_tables(len(codes))
+    powers, inverse_powers = _POWERS.upto(len(codes))
     prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
     np.add.accumulate(codes * powers[: len(codes)], out=prefix[1:])
     starts = (codes == _SEPARATOR).nonzero()[0]
