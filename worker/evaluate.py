@@ -90,12 +90,9 @@ def _positive_int(text: str) -> int:
 def _evaluate(files: list[Path], runner: PipelineRunner, limit: int | None, holdout: bool) -> dict[str, Any]:
     pooled = FileScores(holdout=holdout)
     results: dict[str, Any] = {}
-    warmed_up = False
+    runner.warm_up()
     for path in files:
         documents = load_gold(path, limit)
-        if documents and not warmed_up:
-            runner.warm_up(documents)
-            warmed_up = True
         scores = FileScores(holdout=holdout)
         evaluate_documents(path.name, documents, runner, [scores, pooled], sys.stderr)
         results[_result_key(path, results)] = scores.result()

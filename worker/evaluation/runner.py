@@ -8,7 +8,6 @@ raises does not stop the evaluation: the document is scored as if the stage had 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -57,16 +56,9 @@ class PipelineRunner:
         self.received_at = received_at
         self.speed = SpeedMeter()
 
-    def warm_up(self, documents: Sequence[GoldDocument], attempts: int = 5) -> None:
-        """Run the stages untimed until one document passes all of them (at most `attempts` documents), so
-        lazy loading of every stage's resources is not counted as per-document work."""
+    def warm_up(self) -> None:
+        """Load every stage's resources untimed, so lazy loading is not counted as per-document work."""
         warm_up_stages()
-        for gold in documents[:attempts]:
-            try:
-                classify(enrich(parse(self.source_document(gold))))
-            except Exception:  # noqa: BLE001 - a failing stage is counted on the timed run, not here
-                continue
-            return
 
     def source_document(self, gold: GoldDocument) -> SourceDocument:
         return SourceDocument(

@@ -14,7 +14,7 @@ def classify(doc: EnrichedDocument) -> ProcessedDocument:
     # Every part is validated already (the enriched document, and the topics and events built from it), so
     # the record is assembled without validating it all again.
     return ProcessedDocument.model_construct(
-        **dict(doc),
+        **doc.__dict__,
         topics=classify_topics(doc),
         events=extract_events(doc),
         pipeline_version=PIPELINE_VERSION,

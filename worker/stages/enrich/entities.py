@@ -102,10 +102,5 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         "kb_id": kb_id,
         "mentions": mentions,
         "mention_count": count,
-        # salience(), inlined: it runs for every entity of every article.
-        "salience": round(
-            _MENTION_WEIGHT * (count / most_mentions)
-            + _POSITION_WEIGHT * (1.0 - chunks[0].start / text_length),
-            4,
-        ),
+        "salience": salience(count, most_mentions, chunks[0].start, text_length),
     }

@@ -14,9 +14,8 @@ import re
 
 from worker.stages.parse_lexicon import words
 
-MAX_TITLE_CHARS = (
-    80  # a title recognised by its capitals alone ("The Internet Explorer 6 Countdown") is short
-)
+# A title recognised by its capitals alone ("The Internet Explorer 6 Countdown") is short.
+MAX_TITLE_CHARS = 80
 MAX_INTRODUCED_TITLE_CHARS = 200  # a headline after "titled" can be a whole sentence
 MAX_NAME_WORDS = 12  # a name after "called" is a phrase, not a passage
 MAX_OBJECT_WORDS = 20  # a guard: the named object is one phrase without a clause break
