@@ -2,10 +2,12 @@
 
     python -m bench.throughput --documents 2000 [--gold ../shared/eval/wikinews.dev.jsonl.gz]
 
-Four variants, each with the same worker settings (concurrency, batch size, broker):
-  full        the real pipeline (parse, enrich, classify, atomic publish), one queue per stage (the default)
-  full-fused  the same, with NEWSWIRE_PIPELINE=fused: one task runs the three stages in memory
-  noop-stages the same pipeline with every stage replaced by a near-identity (bench.noop_app)
+Five variants, each with the same worker settings (concurrency, batch size, broker):
+  full        the real pipeline (parse, enrich, classify, atomic publish) as configured by default: one queue
+              per stage, NEWSWIRE_PIPELINE=chained (a worker on all queues runs the next stages in memory)
+  full-staged the same, with NEWSWIRE_PIPELINE=staged: every stage hands its batch on through its queue
+  full-fused  the same, with NEWSWIRE_PIPELINE=fused: the producer sends one task for the three stages
+  noop-stages the default pipeline with every stage replaced by a near-identity (bench.noop_app)
   naive-chain one message per document through a chain of three no-op tasks (bench.naive_app)
 Latency is from the moment a document's message is sent to the moment its entry is on the stream.
 """
@@ -126,7 +128,7 @@ def run_variant(
     settings = Settings(redis_url=url, batch_size=args.batch_size, pipeline=pipeline)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(NEWSWIRE_REDIS_URL=url, NEWSWIRE_BATCH_SIZE=str(args.batch_size), NEWSWIRE_LOG_LEVEL="WARNING",
-               PYTHONPATH=str(ROOT))  # fmt: skip
+               NEWSWIRE_PIPELINE=pipeline, PYTHONPATH=str(ROOT))  # fmt: skip
     log_path = Path(tempfile.mkstemp(prefix=f"newswire-bench-{name}-", suffix=".log")[1])
     with ExitStack() as stack:
         worker = stack.enter_context(
@@ -179,19 +181,26 @@ def print_table(outcomes: list[Outcome], args: argparse.Namespace) -> None:
         print(f"{o.name:<14}{o.docs_per_second:>10.1f}{o.percentile(0.5):>10.0f}{o.percentile(0.99):>10.0f}"
               f"{o.seconds:>10.2f}{o.max_rss_mb:>12.0f}")  # fmt: skip
     by_name = {o.name: o for o in outcomes}
-    for name, other in (("full", "noop-stages"), ("full", "naive-chain"), ("full-fused", "naive-chain")):
+    for name, other in RATIOS:
         if name in by_name and other in by_name:
             ratio = by_name[name].docs_per_second / by_name[other].docs_per_second
             print(f"throughput ratio {name}/{other}: {ratio:.2f}")
 
 
-# name -> (worker app module, pipeline mode the producer asks for)
+# name -> (worker app module, NEWSWIRE_PIPELINE of the producer and the worker)
 VARIANTS = {
-    "full": ("worker.app", "staged"),
+    "full": ("worker.app", "chained"),
+    "full-staged": ("worker.app", "staged"),
     "full-fused": ("worker.app", "fused"),
-    "noop-stages": ("bench.noop_app", "staged"),
+    "noop-stages": ("bench.noop_app", "chained"),
     "naive-chain": ("bench.naive_app", "staged"),
 }
+RATIOS = (
+    ("full", "noop-stages"),
+    ("full", "naive-chain"),
+    ("full-staged", "naive-chain"),
+    ("full-fused", "naive-chain"),
+)
 
 
 def main(argv: list[str] | None = None) -> int:

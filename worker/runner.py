@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -16,10 +16,36 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from schemas import DeadLetter, EnrichedDocument, ParsedDocument, SourceDocument
-from worker import stages
+from worker import keys, stages
 from worker.errors import TRANSIENT_ERRORS, WorkerLostError
 
 StageName = Literal["parse", "enrich", "classify"]
+STAGE_ORDER: tuple[StageName, ...] = ("parse", "enrich", "classify")
+STAGE_QUEUE: dict[StageName, str] = {
+    "parse": keys.PARSE_QUEUE, "enrich": keys.ENRICH_QUEUE, "classify": keys.CLASSIFY_QUEUE,
+}  # fmt: skip
+
+
+def chained_stages(first: StageName, local_queues: Collection[str]) -> tuple[StageName, ...]:
+    """`first` and each following stage whose queue this worker consumes too: the stages one task runs.
+
+    Handing a batch to a queue this same worker reads costs a broker round trip and a JSON encode and
+    validated decode of every document, and buys nothing: the batch would come back to the same pool.
+    So the task runs those stages in memory (operator chaining) and hands on only where the next stage's
+    queue belongs to other workers, as in a deployment that scales a stage apart.
+    """
+    chain = [first]
+    for stage in STAGE_ORDER[STAGE_ORDER.index(first) + 1 :]:
+        if STAGE_QUEUE[stage] not in local_queues:
+            break
+        chain.append(stage)
+    return tuple(chain)
+
+
+def next_stage(stage: StageName) -> StageName | None:
+    """The stage after `stage`, or None after the last one (classify: the batch is published)."""
+    position = STAGE_ORDER.index(stage) + 1
+    return STAGE_ORDER[position] if position < len(STAGE_ORDER) else None
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,13 @@ class Settings(BaseSettings):
     broker_url: str | None = Field(
         default=None, description="Celery broker URL (e.g. amqp://guest@localhost//). Unset: use redis_url."
     )
-    pipeline: Literal["staged", "fused"] = Field(
-        default="staged",
-        description="staged: one queue per stage (scale stages apart); fused: one task runs all three stages.",
+    pipeline: Literal["chained", "staged", "fused"] = Field(
+        default="chained",
+        description=(
+            "chained: one queue per stage, and a worker runs each next stage whose queue it also consumes in"
+            " the same task (no broker hop); staged: every stage hands its batch on through its queue;"
+            " fused: the producer sends one task that runs all three stages."
+        ),
     )
     batch_size: int = Field(default=50, ge=1, le=10_000, description="Documents per Celery message.")
     max_doc_bytes: int = Field(default=1_048_576, ge=1, description="Largest accepted text, in UTF-8 bytes.")

@@ -16,15 +16,21 @@ from worker.app import app
 from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, PROCESS_TASK, TASK_QUEUES
 from worker.errors import TRANSIENT_ERRORS
 from worker.publish import Publisher
-from worker.runner import StageName, dead_letters_for_batch, encode_batch, run_stages
+from worker.runner import (
+    STAGE_ORDER,
+    StageName,
+    chained_stages,
+    dead_letters_for_batch,
+    encode_batch,
+    next_stage,
+    run_stages,
+)
 from worker.settings import load_settings
 from worker.splitting import DeliveryGuard
 from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
-ALL_STAGES: tuple[StageName, ...] = ("parse", "enrich", "classify")
-NEXT_TASK: dict[str, str | None] = {PARSE_TASK: ENRICH_TASK, ENRICH_TASK: CLASSIFY_TASK, CLASSIFY_TASK: None,
-                                    PROCESS_TASK: None}  # fmt: skip
+STAGE_TASK: dict[StageName, str] = {"parse": PARSE_TASK, "enrich": ENRICH_TASK, "classify": CLASSIFY_TASK}
 
 
 @cache
@@ -46,14 +52,26 @@ def _load_resources_before_forking(**_: Any) -> None:
     gc.freeze()
 
 
+@cache
+def _local_queues() -> frozenset[str]:
+    """The queues this worker consumes (its --queues); a pool child inherits them from the parent."""
+    return frozenset(app.amqp.queues.consume_from)
+
+
+def _stages_from(first: StageName) -> tuple[StageName, ...]:
+    if load_settings().pipeline == "staged":
+        return (first,)
+    return chained_stages(first, _local_queues())
+
+
 @app.task(bind=True, name=PARSE_TASK)
 def parse_batch(self: Task, batch: str) -> None:
-    _advance(self, ("parse",), batch)
+    _advance(self, _stages_from("parse"), batch)
 
 
 @app.task(bind=True, name=ENRICH_TASK)
 def enrich_batch(self: Task, batch: str) -> None:
-    _advance(self, ("enrich",), batch)
+    _advance(self, _stages_from("enrich"), batch)
 
 
 @app.task(bind=True, name=CLASSIFY_TASK)
@@ -63,7 +81,7 @@ def classify_batch(self: Task, batch: str) -> None:
 
 @app.task(bind=True, name=PROCESS_TASK)
 def process_batch(self: Task, batch: str) -> None:
-    _advance(self, ALL_STAGES, batch)
+    _advance(self, STAGE_ORDER, batch)
 
 
 def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
@@ -81,7 +99,7 @@ def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
             log.warning(
                 "document_dead_lettered", doc_id=letter.doc_id, stage=letter.stage, error=letter.error_type
             )
-        _hand_on(task.name, result.outputs)
+        _hand_on(next_stage(stages[-1]), result.outputs)
         guard.finished()
     except (*TRANSIENT_ERRORS, SoftTimeLimitExceeded) as exc:
         _retry_or_requeue(task, stage, exc)
@@ -89,12 +107,11 @@ def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
         _dead_letter_batch(task, stage, batch, exc)
 
 
-def _hand_on(task_name: str, outputs: list[Any]) -> None:
+def _hand_on(stage: StageName | None, outputs: list[Any]) -> None:
     if not outputs:
         return
-    next_task = NEXT_TASK[task_name]
-    if next_task is not None:
-        _resend(next_task, encode_batch(outputs))
+    if stage is not None:
+        _resend(STAGE_TASK[stage], encode_batch(outputs))
         return
     outcomes = _publisher().publish_many(outputs)
     published = [o for o in outcomes if o.published]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import pytest
 import redis
 
 from tests.integration.helpers import worker_env
+from worker import keys
 from worker.embedded import embedded_redis
 from worker.processes import running_worker
 from worker.settings import Settings
@@ -72,11 +73,20 @@ def start_worker(redis_url: str, tmp_path: Path) -> Iterator[Callable[..., Any]]
     """Start real `celery worker` processes; each is stopped at the end of the test."""
     stack = ExitStack()
 
-    def start(module: str = "worker.app", concurrency: int = 1, **env: str) -> Any:
+    def start(
+        module: str = "worker.app",
+        concurrency: int = 1,
+        queues: Sequence[str] = keys.STAGE_QUEUES,
+        **env: str,
+    ) -> Any:
         log_path = tmp_path / f"worker-{time.monotonic_ns()}.log"
         process = stack.enter_context(
             running_worker(
-                worker_env(redis_url, **env), log_path=log_path, concurrency=concurrency, module=module
+                worker_env(redis_url, **env),
+                log_path=log_path,
+                queues=queues,
+                concurrency=concurrency,
+                module=module,
             )
         )
         process.log_path = log_path

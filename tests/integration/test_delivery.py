@@ -75,12 +75,12 @@ def test_delivery_batch_message_executed_twice_publishes_each_document_once(
     assert sorted(published(client)) == [f"test-{n}" for n in range(5)]
 
 
-@pytest.mark.parametrize("pipeline", ["staged", "fused"])
+@pytest.mark.parametrize("pipeline", ["chained", "staged", "fused"])
 def test_delivery_poison_document_is_dead_lettered_and_the_rest_published(
     client: redis.Redis, settings: Settings, start_worker: Callable[..., Any], pipeline: str
 ) -> None:
     """One document that makes a stage raise goes to newswire:dead once; its batch-mates are published."""
-    worker = start_worker(module="tests.integration.faulty_app")
+    worker = start_worker(module="tests.integration.faulty_app", NEWSWIRE_PIPELINE=pipeline)
     docs = [make_doc(n) for n in range(4)] + [make_doc(99, extra=POISON_MARK)]
     Producer(settings.model_copy(update={"pipeline": pipeline})).submit(docs)
     wait_for(
@@ -98,17 +98,42 @@ def test_delivery_poison_document_is_dead_lettered_and_the_rest_published(
     assert letter["payload"]["doc_id"] == "test-99"
 
 
+@pytest.mark.parametrize(
+    ("pipeline", "busy_queue"), [("chained", keys.PARSE_QUEUE), ("staged", keys.ENRICH_QUEUE)]
+)
 def test_delivery_worker_killed_mid_batch_loses_no_document(
-    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+    client: redis.Redis,
+    settings: Settings,
+    start_worker: Callable[..., Any],
+    pipeline: str,
+    busy_queue: str,
 ) -> None:
-    """SIGKILL of a worker in the middle of a batch: after a new worker starts, each document is out once."""
+    """SIGKILL of a worker in the middle of a batch: after a new worker starts, each document is out once.
+
+    Chained, the batch is killed inside the one task that runs all stages (taken from the parse queue);
+    staged, inside the enrich task, after the parse task has handed it on.
+    """
     slow = [make_doc(n, extra=SLOW_MARK) for n in range(8)]  # ~3 s of enrich work in one batch
-    first = start_worker(module="tests.integration.faulty_app")
-    Producer(settings).submit(slow)
-    wait_for(lambda: _in_flight(client, keys.ENRICH_QUEUE) == 1, 60, "the enrich batch to start", first)
+    first = start_worker(module="tests.integration.faulty_app", NEWSWIRE_PIPELINE=pipeline)
+    Producer(settings.model_copy(update={"pipeline": pipeline})).submit(slow)
+    wait_for(lambda: _in_flight(client, busy_queue) == 1, 60, "the slow batch to start", first)
     kill_worker(first)
     assert published(client) == []
-    second = start_worker(module="tests.integration.faulty_app", concurrency=2)
+    second = start_worker(module="tests.integration.faulty_app", concurrency=2, NEWSWIRE_PIPELINE=pipeline)
     wait_for(lambda: len(published(client)) == 8, 120, "all eight records after the restart", second)
     wait_for(lambda: not client.hlen("unacked"), 30, "no unacknowledged message left")
     assert sorted(published(client)) == sorted(doc.doc_id for doc in slow)
+
+
+def test_delivery_chained_worker_hands_on_the_stages_whose_queues_it_does_not_consume(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """Chained (the default), a worker on the parse queue alone parses and hands the batch to the enrich
+    queue; a worker on enrich and classify then runs both of those in one task and publishes."""
+    parser = start_worker(queues=[keys.PARSE_QUEUE])
+    Producer(settings).submit([make_doc(n) for n in range(3)])
+    wait_for(lambda: client.llen(keys.ENRICH_QUEUE) == 1, 60, "the parsed batch on the enrich queue", parser)
+    assert published(client) == []
+    finisher = start_worker(queues=[keys.ENRICH_QUEUE, keys.CLASSIFY_QUEUE])
+    wait_for(lambda: len(published(client)) == 3, 60, "the three records", finisher)
+    assert sorted(published(client)) == ["test-0", "test-1", "test-2"]

@@ -8,8 +8,15 @@ from datetime import UTC, datetime
 import pytest
 
 from schemas import EnrichedDocument, ParsedDocument, ProcessedDocument, SourceDocument
-from worker import stages
-from worker.runner import dead_letters_for_batch, encode_batch, run_stage, run_stages
+from worker import keys, stages
+from worker.runner import (
+    chained_stages,
+    dead_letters_for_batch,
+    encode_batch,
+    next_stage,
+    run_stage,
+    run_stages,
+)
 
 
 def source(n: int, text: str = "A short article about nothing much.") -> SourceDocument:
@@ -95,3 +102,26 @@ def test_runner_fused_stages_hand_models_on_and_name_the_failing_stage(
     [letter] = result.dead
     assert (letter.doc_id, letter.stage) == ("d2", "enrich")
     assert letter.payload["language"] == "en"  # the parsed document that enrich received
+
+
+@pytest.mark.parametrize(
+    ("first", "local_queues", "expected"),
+    [
+        ("parse", keys.STAGE_QUEUES, ("parse", "enrich", "classify")),
+        ("parse", [keys.PARSE_QUEUE], ("parse",)),
+        ("parse", [keys.PARSE_QUEUE, keys.CLASSIFY_QUEUE], ("parse",)),  # enrich is elsewhere: hand on
+        ("parse", [keys.PARSE_QUEUE, keys.ENRICH_QUEUE], ("parse", "enrich")),
+        ("enrich", [keys.ENRICH_QUEUE, keys.CLASSIFY_QUEUE], ("enrich", "classify")),
+        ("enrich", [keys.ENRICH_QUEUE], ("enrich",)),
+        ("classify", keys.STAGE_QUEUES, ("classify",)),
+    ],
+)
+def test_runner_chains_the_next_stages_whose_queues_this_worker_consumes(
+    first: str, local_queues: list[str], expected: tuple[str, ...]
+) -> None:
+    """A task runs its stage and each following one this worker also consumes, stopping at the first gap."""
+    assert chained_stages(first, local_queues) == expected  # type: ignore[arg-type]
+
+
+def test_runner_next_stage_follows_the_pipeline_order() -> None:
+    assert [next_stage(s) for s in ("parse", "enrich", "classify")] == ["enrich", "classify", None]
