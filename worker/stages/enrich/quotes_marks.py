@@ -58,6 +58,23 @@ def _is_opening(text: str, position: int) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
+def _opens_nested(text: str, position: int) -> bool:
+    """A straight mark inside a quote that opens a quotation nested in it: in mid-sentence, after a
+    word or a comma and a space, before a word (`by "planets".`, `headed, "ihug broadband"`)."""
+    return _before_word(text, position) and (text[position - 2].isalnum() or text[position - 2] in ",:;")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """A straight mark inside a quote that opens a new sentence (`work. "We now want`, `[...] "It's`):
+    the quote before it lacked its closing mark."""
+    return _before_word(text, position) and text[position - 2] in ".!?])"
+
+
+def _before_word(text: str, position: int) -> bool:
+    """A mark after a space that follows some text, and before a letter or digit."""
+    return position >= 2 and text[position - 1] == " " and text[position + 1 : position + 2].isalnum()
+
+
 def mark_positions(text: str, marks: str) -> list[int]:
     """Where any of the characters `marks` stands in the text, in order.
 
@@ -76,24 +93,56 @@ def mark_positions(text: str, marks: str) -> list[int]:
 def _double_quotes_in(
     text: str, marks: list[int], end: int, next_paragraph: tuple[int, int] | None
 ) -> list[MarkedQuote]:
-    """The quotes of one paragraph (ending at `end`) from the positions of its double marks."""
+    """The quotes of one paragraph (ending at `end`) from the positions of its double marks.
+
+    Inside an open quote, a straight mark shaped as an opening (`the sale of "sports drinks" is`) opens
+    a quotation nested in it; the next straight mark closes that one, not the outer quote.
+    """
     quotes: list[MarkedQuote] = []
     open_at: int | None = None
+    nested_end: int | None = None  # after the last nested quotation closed inside the open quote
+    nested = False
     for position in marks:
         mark = text[position]
         if open_at is None:
             if mark in "“«„" or (mark in '"”' and _is_opening(text, position)):
-                open_at = position
+                open_at, nested_end = position, None
+        elif nested:
+            nested = False
+            if mark == '"':
+                nested_end = position + 1
+                continue
+            if mark in "”»":  # a curly mark ends the outer quote that the nested one never closed
+                quotes.append(MarkedQuote(open_at, position + 1, closed=True, continues=False))
+                open_at = None
+            else:
+                open_at, nested_end = position, None  # a second opening mark: the first one was stray
+        elif mark == '"' and _opens_nested(text, position):
+            nested = True
+        elif mark == '"' and _opens_sentence(text, position):
+            # a new sentence opens a new quote: the one still open lacked its closing mark
+            quotes.append(MarkedQuote(open_at, position - 1, closed=False, continues=False))
+            open_at, nested_end = position, None
         elif mark in '”»"' or (mark == "“" and not _is_opening(text, position)):
             quotes.append(MarkedQuote(open_at, position + 1, closed=True, continues=False))
             open_at = None
         else:
-            open_at = position  # a second opening mark: the first one was stray
+            open_at, nested_end = position, None  # a second opening mark: the first one was stray
     if open_at is not None:
-        paragraph_end = _trimmed_end(text, open_at, end)
-        continues = next_paragraph is not None and _opens_with_mark(text, *next_paragraph)
-        quotes.append(MarkedQuote(open_at, paragraph_end, closed=False, continues=continues))
+        quotes.append(_unclosed(text, open_at, nested_end, end, next_paragraph))
     return quotes
+
+
+def _unclosed(
+    text: str, open_at: int, nested_end: int | None, end: int, next_paragraph: tuple[int, int] | None
+) -> MarkedQuote:
+    """A quote still open at its paragraph's end. One mark often closes a nested quotation and the
+    quote around it at once (`"provides a remedy for "bodily injury". Interestingly, ...`)."""
+    if nested_end is not None:
+        return MarkedQuote(open_at, nested_end, closed=True, continues=False)
+    paragraph_end = _trimmed_end(text, open_at, end)
+    continues = next_paragraph is not None and _opens_with_mark(text, *next_paragraph)
+    return MarkedQuote(open_at, paragraph_end, closed=False, continues=continues)
 
 
 def _single_quotes_in(text: str, start: int, end: int, taken: list[MarkedQuote]) -> list[MarkedQuote]:
