@@ -6,6 +6,7 @@ tested without a broker. One bad document fails alone; the rest of the batch goe
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -79,16 +80,16 @@ def run_stage(stage: StageName, batch: str, attempts: int = 1) -> BatchResult:
     return run_stages((stage,), batch, attempts)
 
 
-def run_stages(stages: Sequence[StageName], batch: str, attempts: int = 1) -> BatchResult:
+def run_stages(stages: Sequence[StageName], batch: object, attempts: int = 1) -> BatchResult:
     """Consecutive stages over a batch, handing models on in memory (the fused pipeline: one hop)."""
     result = BatchResult()
     specs = _stage_specs()
     try:
-        raw_docs = json.loads(batch)
-        if not isinstance(raw_docs, list):
-            raise TypeError(f"expected a JSON array of documents, got {type(raw_docs).__name__}")
+        raw_docs = _decode_batch(batch)
     except (ValueError, TypeError) as exc:
-        result.dead.append(make_dead_letter("batch", stages[0], exc, {"batch": batch[:1_000_000]}, attempts))
+        result.dead.append(
+            make_dead_letter(raw_id("batch", batch), stages[0], exc, _raw_batch(batch), attempts)
+        )
         return result
     for raw in raw_docs:
         output = _run_one(stages, specs, raw, attempts, result)
@@ -98,20 +99,49 @@ def run_stages(stages: Sequence[StageName], batch: str, attempts: int = 1) -> Ba
 
 
 def dead_letters_for_batch(
-    stage: StageName, batch: str, exc: BaseException, attempts: int
+    stage: StageName, batch: object, exc: BaseException, attempts: int
 ) -> list[DeadLetter]:
     """One dead letter per document of a batch that failed as a whole (or one for an undecodable batch)."""
     try:
-        raw_docs = json.loads(batch)
-    except ValueError:
-        raw_docs = None
-    if not isinstance(raw_docs, list):
-        return [make_dead_letter("batch", stage, exc, {"batch": batch[:1_000_000]}, attempts)]
+        raw_docs = _decode_batch(batch)
+    except (ValueError, TypeError):
+        return [make_dead_letter(raw_id("batch", batch), stage, exc, _raw_batch(batch), attempts)]
     letters = []
     for raw in raw_docs:
         payload = raw if isinstance(raw, dict) else {"value": raw}
-        letters.append(make_dead_letter(str(payload.get("doc_id", "unknown")), stage, exc, payload, attempts))
+        letters.append(make_dead_letter(payload_doc_id(payload), stage, exc, payload, attempts))
     return letters
+
+
+def _decode_batch(batch: object) -> list[Any]:
+    """The documents of a batch message: a JSON array string (what the producer sends)."""
+    if not isinstance(batch, str):
+        raise TypeError(f"expected a JSON array string of documents, got a JSON {type(batch).__name__}")
+    raw_docs = json.loads(batch)
+    if not isinstance(raw_docs, list):
+        raise TypeError(f"expected a JSON array of documents, got {type(raw_docs).__name__}")
+    return raw_docs
+
+
+def raw_id(kind: str, raw: object) -> str:
+    """A dead letter's id for what has no doc_id of its own: `kind` and a digest of the raw content.
+
+    Dead letters are recorded once per id (a redelivered failure is not recorded twice), so one shared
+    placeholder id would keep only the first malformed message ever seen; equal content, equal id.
+    """
+    canonical = json.dumps(raw, sort_keys=True, default=repr).encode()
+    return f"{kind}-{hashlib.sha256(canonical).hexdigest()[:16]}"
+
+
+def payload_doc_id(payload: dict[str, Any]) -> str:
+    """The document's own doc_id, or an id made from its content when it has no usable one."""
+    doc_id = payload.get("doc_id")
+    return doc_id if isinstance(doc_id, str) and doc_id else raw_id("unknown", payload)
+
+
+def _raw_batch(batch: object) -> dict[str, Any]:
+    """A message that is not a batch, kept for the dead letter (it came as JSON, so it is JSON-safe)."""
+    return {"batch": batch[:1_000_000] if isinstance(batch, str) else batch}
 
 
 def _run_one(
@@ -122,7 +152,7 @@ def _run_one(
     result: BatchResult,
 ) -> BaseModel | None:
     payload = raw if isinstance(raw, dict) else {"value": raw}
-    doc_id = str(payload.get("doc_id", "unknown"))
+    doc_id = payload_doc_id(payload)
     try:
         doc: BaseModel = specs[stages[0]].input_model.model_validate(raw)
     except ValidationError as exc:
@@ -174,7 +204,7 @@ def _actionable_message(doc_id: str, stage: StageName, exc: BaseException) -> st
             "It probably exhausts memory or time: inspect the payload, then replay it with "
             f"`newswire replay --doc-id {doc_id}` once the cause is fixed."
         )
-    if doc_id == "batch":
+    if doc_id.startswith("batch-"):
         return (
             f"a {stage} message was not a JSON array of documents ({detail}); nothing in it was processed. "
             "Send batches through newswire's producer; the raw message is kept in `payload`."

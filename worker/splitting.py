@@ -12,7 +12,7 @@ import structlog
 from worker import keys
 from worker.errors import WorkerLostError
 from worker.publish import Publisher
-from worker.runner import StageName, make_dead_letter
+from worker.runner import StageName, make_dead_letter, payload_doc_id
 
 log = structlog.get_logger("worker.splitting")
 MAX_LOST_DELIVERIES = 3
@@ -38,12 +38,16 @@ class DeliveryGuard:
     def finished(self) -> None:
         self._client.delete(self._key)
 
-    def split_or_give_up(self, batch: str, publisher: Publisher, resend_one: Callable[[str], None]) -> bool:
+    def split_or_give_up(
+        self, batch: object, publisher: Publisher, resend_one: Callable[[str], None]
+    ) -> bool:
         """True when this delivery was handled here (split up or dead-lettered) and must not run the stage."""
+        if not isinstance(batch, str):
+            return False  # the stage runner dead-letters a malformed batch with its own message
         try:
             docs = json.loads(batch)
         except ValueError:
-            return False  # the stage runner dead-letters a malformed batch with its own message
+            return False
         if not isinstance(docs, list):
             return False
         if len(docs) > 1:
@@ -54,7 +58,7 @@ class DeliveryGuard:
             return True
         if self.started > MAX_LOST_DELIVERIES and docs:
             payload = docs[0] if isinstance(docs[0], dict) else {"value": docs[0]}
-            doc_id = str(payload.get("doc_id", "unknown"))
+            doc_id = payload_doc_id(payload)
             lost = WorkerLostError(f"{self.started - 1} deliveries ended without finishing")
             publisher.dead_letter(make_dead_letter(doc_id, self._stage, lost, payload, self.started))
             log.error("document_dead_lettered", doc_id=doc_id, stage=self._stage, error="WorkerLostError")

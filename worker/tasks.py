@@ -22,7 +22,9 @@ from worker.runner import (
     chained_stages,
     dead_letters_for_batch,
     encode_batch,
+    make_dead_letter,
     next_stage,
+    raw_id,
     run_stages,
 )
 from worker.settings import load_settings
@@ -31,6 +33,7 @@ from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
 STAGE_TASK: dict[StageName, str] = {"parse": PARSE_TASK, "enrich": ENRICH_TASK, "classify": CLASSIFY_TASK}
+TASK_STAGE: dict[str, StageName] = {task: stage for stage, task in STAGE_TASK.items()}
 
 
 @cache
@@ -64,22 +67,41 @@ def _stages_from(first: StageName) -> tuple[StageName, ...]:
     return chained_stages(first, _local_queues())
 
 
-@app.task(bind=True, name=PARSE_TASK)
+class DeadLetteringTask(Task):  # type: ignore[misc]  # Celery's Task is untyped
+    """What escapes a task is dead-lettered, not dropped with the acknowledged message.
+
+    `_advance` dead-letters every failure it can see; this catches the rest: a message with the wrong
+    arguments (sent by hand or by another tool), or a failure while dead-lettering.
+    """
+
+    def on_failure(self, exc: BaseException, task_id: str, args: Any, kwargs: Any, einfo: Any) -> None:
+        stage = TASK_STAGE.get(self.name, "parse")
+        message = {"args": list(args), "kwargs": dict(kwargs)}
+        letter = make_dead_letter(raw_id("batch", message), stage, exc, message, 1)
+        try:
+            _publisher().dead_letter(letter)
+        except TRANSIENT_ERRORS:
+            log.exception("message_lost", stage=stage, task_id=task_id)
+            return
+        log.warning("message_dead_lettered", stage=stage, task_id=task_id, error=type(exc).__name__)
+
+
+@app.task(bind=True, base=DeadLetteringTask, name=PARSE_TASK)
 def parse_batch(self: Task, batch: str) -> None:
     _advance(self, _stages_from("parse"), batch)
 
 
-@app.task(bind=True, name=ENRICH_TASK)
+@app.task(bind=True, base=DeadLetteringTask, name=ENRICH_TASK)
 def enrich_batch(self: Task, batch: str) -> None:
     _advance(self, _stages_from("enrich"), batch)
 
 
-@app.task(bind=True, name=CLASSIFY_TASK)
+@app.task(bind=True, base=DeadLetteringTask, name=CLASSIFY_TASK)
 def classify_batch(self: Task, batch: str) -> None:
     _advance(self, ("classify",), batch)
 
 
-@app.task(bind=True, name=PROCESS_TASK)
+@app.task(bind=True, base=DeadLetteringTask, name=PROCESS_TASK)
 def process_batch(self: Task, batch: str) -> None:
     _advance(self, STAGE_ORDER, batch)
 

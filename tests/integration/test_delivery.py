@@ -137,3 +137,28 @@ def test_delivery_chained_worker_hands_on_the_stages_whose_queues_it_does_not_co
     finisher = start_worker(queues=[keys.ENRICH_QUEUE, keys.CLASSIFY_QUEUE])
     wait_for(lambda: len(published(client)) == 3, 60, "the three records", finisher)
     assert sorted(published(client)) == ["test-0", "test-1", "test-2"]
+
+
+def test_delivery_malformed_messages_sent_straight_to_a_queue_are_dead_lettered(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """Messages that bypass the producer (not a batch, no argument at all, not JSON) each leave a dead letter
+    with the raw message; a good batch sent among them is still published."""
+    worker = start_worker()
+    app = make_app(settings)
+    app.send_task(PARSE_TASK, args=[123], queue=keys.PARSE_QUEUE)
+    app.send_task(PARSE_TASK, args=[], queue=keys.PARSE_QUEUE)
+    app.send_task(PARSE_TASK, args=["{not json"], queue=keys.PARSE_QUEUE)
+    app.send_task(PARSE_TASK, args=[encode_batch([make_doc(7)])], queue=keys.PARSE_QUEUE)
+    wait_for(
+        lambda: client.xlen(keys.DEAD_STREAM) == 3 and published(client), 60, "three dead letters", worker
+    )
+    assert published(client) == ["test-7"]
+    letters = [json.loads(fields["data"]) for _, fields in client.xrange(keys.DEAD_STREAM)]
+    assert {letter["error_type"] for letter in letters} == {"TypeError", "JSONDecodeError"}
+    assert sorted(json.dumps(letter["payload"], sort_keys=True) for letter in letters) == [
+        '{"args": [], "kwargs": {}}',
+        '{"batch": "{not json"}',
+        '{"batch": 123}',
+    ]
+    assert all(letter["stage"] == "parse" and letter["message"] for letter in letters)

@@ -66,9 +66,29 @@ def test_runner_dead_letters_a_batch_that_is_not_json() -> None:
     """A message that is not a JSON array is kept whole in one dead letter instead of crashing the worker."""
     result = run_stage("enrich", "{not json")
     [letter] = result.dead
-    assert letter.doc_id == "batch"
+    assert letter.doc_id.startswith("batch-")
     assert letter.payload == {"batch": "{not json"}
     assert result.outputs == []
+
+
+@pytest.mark.parametrize("message", [123, None, "{}", ["x"], {"a": 1}])
+def test_runner_dead_letters_any_message_that_is_not_a_batch_string(message: object) -> None:
+    """Whatever JSON value a hand-sent message carries, it is dead-lettered whole, never raised."""
+    [letter] = run_stages(("parse",), message).dead
+    assert letter.payload == {"batch": message}
+    assert "not a JSON array of documents" in letter.message
+    [again] = dead_letters_for_batch("parse", message, ValueError("boom"), 1)
+    assert again.payload == {"batch": message}
+
+
+def test_runner_gives_each_malformed_message_its_own_dead_letter_id() -> None:
+    """Dead letters are recorded once per id: distinct bad messages need distinct ids, a redelivery the same."""
+    first, second = (run_stage("parse", text).dead[0].doc_id for text in ("{not json", "[nor this"))
+    assert first != second
+    assert run_stage("parse", "{not json").dead[0].doc_id == first
+    no_ids = run_stage("parse", json.dumps([{"text": "a"}, {"text": "b"}])).dead
+    assert len({letter.doc_id for letter in no_ids}) == 2
+    assert all(letter.doc_id.startswith("unknown-") for letter in no_ids)
 
 
 def test_runner_dead_letters_for_a_failed_batch_keep_every_document() -> None:
