@@ -8,7 +8,7 @@ GOLD   ?= ../shared/eval
 N      ?= 2000
 LINTED := worker schemas tests bench
 
-.PHONY: venv run test lint eval bench train-topics schemas clean
+.PHONY: venv run test lint eval bench chaos train-topics schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(STAMP)
 ## end-to-end throughput and latency against real workers (N documents)
 bench: $(STAMP)
 	$(BIN)/python -m bench.throughput --documents $(N) --gold $(GOLD)/wikinews.dev.jsonl.gz
+
+## workers SIGKILLed at random and Redis restarted while N documents flow; fails if one is lost or doubled
+chaos: $(STAMP)
+	$(BIN)/python -m bench.chaos --documents $(N) --gold $(GOLD)/wikinews.dev.jsonl.gz
 
 ## retrain the topic model from the wikinews dev file (needs the `train` extra: scikit-learn)
 train-topics: $(STAMP)

@@ -13,8 +13,8 @@ import redis
 from schemas import SourceDocument
 from tests.integration.fault_marks import SLOW_MARK
 from tests.integration.helpers import stream_doc_ids, wait_for, worker_env
-from tests.integration.restartable_redis import RestartableRedis
 from worker import keys
+from worker.embedded import EmbeddedRedis
 from worker.processes import running_worker
 from worker.producer import Producer
 from worker.settings import Settings
@@ -27,15 +27,16 @@ ARTICLE = (
 
 
 @pytest.fixture
-def restartable() -> Iterator[RestartableRedis]:
-    server = RestartableRedis()
+def restartable() -> Iterator[EmbeddedRedis]:
+    # AOF with fsync on every write, as a Redis that must not lose acknowledged writes runs.
+    server = EmbeddedRedis(appendfsync="always")
     server.start()
     yield server
     server.close()
 
 
 def test_redis_restart_mid_run_loses_and_duplicates_nothing(
-    restartable: RestartableRedis, tmp_path: Path
+    restartable: EmbeddedRedis, tmp_path: Path
 ) -> None:
     """Redis stops while a worker is inside a slow batch and more batches wait; it comes back two seconds later.
 
