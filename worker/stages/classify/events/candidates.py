@@ -72,8 +72,9 @@ def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
     return _Reach(None, index, False)
 
 
-def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
-    """The candidate events of a sentence's trigger hits, in text order."""
+def candidates(hits: list[TriggerHit], lower: str, offset: int) -> list[Candidate]:
+    """The candidate events of a sentence's trigger hits, in text order. The hits are positions in `lower`;
+    the candidates are made relative to the sentence starting at `offset` (no hit is copied for that)."""
     found: list[Candidate] = []
     consumed: set[int] = set()
     for index, hit in enumerate(hits):
@@ -103,9 +104,9 @@ def candidates(hits: list[TriggerHit], lower: str) -> list[Candidate]:
         weight, noun, reciprocal = _joined(frame, content_rule)
         found.append(
             Candidate(
-                start=hit.start,
-                end=content.end if content else hit.end,
-                head_end=hit.head_end,
+                start=hit.start - offset,
+                end=(content.end if content else hit.end) - offset,
+                head_end=hit.head_end - offset,
                 plover=coded[0],
                 cameo=coded[1],
                 weight=weight,

@@ -56,6 +56,7 @@ def goldstein_table() -> dict[str, float]:
     return table
 
 
+@cache  # asked for every event, of a few hundred codes
 def goldstein(cameo: str) -> float:
     """The Goldstein value of a code, falling back to its parent code when the table lacks it."""
     table = goldstein_table()
@@ -64,6 +65,7 @@ def goldstein(cameo: str) -> float:
     return table.get(cameo, 0.0)
 
 
+@cache  # asked for every event, of a few hundred codes
 def quad_class(cameo: str) -> int:
     """GDELT's QuadClass from the CAMEO root: 1 verbal and 2 material cooperation, 3 verbal, 4 material conflict."""
     root = int(cameo[:2])

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-# Short names for "up to N words, then a space" in the rules' `after` patterns.
-_GAP_MACROS = {f"{{g{n}}}": rf"(?:\s+\S+){{0,{n}}}?\s+" for n in (2, 4, 8)}
+# Short names for "up to N words, then a space" in the rules' `after` patterns. A word is taken whole
+# (possessive `\S++`): a space must follow it, so giving back its letters could never lead to a match,
+# and the engine is spared trying that at every letter.
+_GAP_MACROS = {f"{{g{n}}}": rf"(?:\s+\S++){{0,{n}}}?\s+" for n in (2, 4, 8)}
 # Characters that split words (so "agreed," is the word "agreed") and those that continue one ("won't").
 _SEPARATOR_CHARS = '.,;:!?"()[]{}“”«»/\\…—–'
 _SEPARATOR_TABLE = str.maketrans(dict.fromkeys(_SEPARATOR_CHARS, " "))
@@ -64,8 +66,9 @@ class TriggerRule:
 
 @dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class TriggerHit:
-    """A rule that fired: `start`..`end` are sentence-relative and cover the head and its `after` words;
-    `head_end` ends the head word (a target may sit inside the `after` words: "banned opposition parties")."""
+    """A rule that fired: `start`..`end` are positions in the text searched, covering the head and its `after`
+    words; `head_end` ends the head word (a target may sit inside the `after` words: "banned opposition
+    parties")."""
 
     start: int
     end: int

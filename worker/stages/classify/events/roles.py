@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from worker.stages.classify.events.actors import ActorSpan
@@ -41,6 +42,12 @@ _REPORT_TAIL = re.compile(
 # ", which leads the UNSC," between a subject and its verb: neither a clause start nor a party.
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ACCORDING_TAIL = re.compile(r",\s*(?:according\s+to|reports?\s+said)\b.*$")
+# Words one of which each tail regex needs (substring tests, in C, before the regexes).
+_ACCORDING_WORDS = ("according", "report")
+_REPORT_WORDS = (
+    "said", "say", "told", "report", "announced", "added", "stated", "confirmed", "quoted", "claimed", "noted",
+    "according",
+)  # fmt: skip
 _REPORT_LEAD = re.compile(r"^\W*(?:according\s+to|quoting)\b[^,]*,")
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|announced|declared|stated|concluded|insisted|warned|argued|added|told\b[^,]*?)"
@@ -65,6 +72,21 @@ _LOOKBEHIND = 30
 _BY_DISTANCE = 40
 
 
+def _report_tail_start(lower: str) -> int:
+    """Where a closing attribution (", officials said") starts; the sentence's end when it has none.
+    Each tail regex needs one of its words, looked for first as plain substrings (most sentences have none)."""
+    trimmed = lower.rstrip(" .!?\"'”’)")
+    last_comma = trimmed.rfind(",")  # both attribution tails start at a comma
+    if last_comma < 0:
+        return len(lower)
+    tail = None
+    if any(word in trimmed for word in _ACCORDING_WORDS):
+        tail = _ACCORDING_TAIL.search(trimmed)
+    if tail is None and any(word in trimmed[last_comma:] for word in _REPORT_WORDS):
+        tail = _REPORT_TAIL.match(trimmed, last_comma)
+    return tail.start() if tail else len(lower)
+
+
 @dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class Roles:
     source: list[ActorSpan]
@@ -72,52 +94,37 @@ class Roles:
     reciprocal: bool
 
 
-@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class SentenceView:
     """A sentence prepared for role search: its lowercase text, actors, clause starts and reporter spans."""
 
-    lower: str
-    actors: list[ActorSpan]
-    clause_starts: list[int]
-    asides: list[tuple[int, int]]
-    parties_start: int
-    parties_end: int
+    __slots__ = ("_boundaries", "_clause_starts", "actors", "asides", "lower", "parties_end", "parties_start")
 
-    @classmethod
-    def of(cls, lower: str, actors: list[ActorSpan]) -> SentenceView:
-        trimmed = lower.rstrip(" .!?\"'”’)")
-        last_comma = trimmed.rfind(",")  # both attribution tails start at a comma
-        tail = (
-            (_ACCORDING_TAIL.search(trimmed) or _REPORT_TAIL.match(trimmed, last_comma))
-            if last_comma >= 0
-            else None
-        )
+    def __init__(self, lower: str, actors: list[ActorSpan]) -> None:
+        self.lower = lower
+        self.actors = actors
+        self.asides = [match.span() for match in _ASIDE.finditer(lower)] if "wh" in lower else []
         lead = _REPORT_LEAD.match(lower)
-        asides = [match.span() for match in _ASIDE.finditer(lower)]
-        boundaries = _BOUNDARY.finditer(lower)
-        return cls(
-            lower=lower,
-            actors=actors,
-            clause_starts=[
-                0,
-                *(
-                    (
-                        match.end()
-                        for match in boundaries
-                        if not any(start < match.start() < end for start, end in asides)
-                    )
-                    if asides  # most sentences have none: skip the test of every boundary
-                    else (match.end() for match in boundaries)
-                ),
-            ],
-            asides=asides,
-            parties_start=lead.end() if lead else 0,
-            parties_end=tail.start() if tail else len(lower),
-        )
+        self.parties_start = lead.end() if lead else 0
+        self.parties_end = _report_tail_start(lower)
+        # Clause starts are found left to right only as far as a trigger asks: the parties of a sentence's
+        # main verb lie before it, and scanning the rest of the sentence is the dearest regex of the view.
+        self._clause_starts = [0]
+        self._boundaries: Iterator[re.Match[str]] | None = _BOUNDARY.finditer(lower)
+
+    def clause_starts(self, position: int) -> list[int]:
+        """The clause starts up to `position`, and at most one after it."""
+        starts = self._clause_starts
+        while self._boundaries is not None and starts[-1] <= position:
+            match = next(self._boundaries, None)
+            if match is None:
+                self._boundaries = None
+            elif not any(start < match.start() < end for start, end in self.asides):
+                starts.append(match.end())
+        return starts
 
     def clause_index(self, position: int) -> int:
         """How many clause boundaries come before `position` (0: the sentence's first clause)."""
-        return bisect_right(self.clause_starts, position) - 1
+        return bisect_right(self.clause_starts(position), position) - 1
 
     def is_adjunct(self, position: int) -> bool:
         """Whether a noun at `position` only says how another act was done: "killed by a roadside bomb",
@@ -133,12 +140,11 @@ class SentenceView:
 
     def _parties(self, start: int, end: int) -> list[ActorSpan]:
         """Actors starting in start..end that are parties (not reporters, not the source's own forces)."""
+        low, high = max(start, self.parties_start), min(end, self.parties_end)  # reporters are outside
         return [
             actor
             for actor in self.actors
-            if start <= actor.start < end
-            and not self.reports(actor.start)
-            and (actor.anchored or not self._before(actor, _POSSESSIVE_BEFORE))
+            if low <= actor.start < high and (actor.anchored or not self._before(actor, _POSSESSIVE_BEFORE))
         ]
 
     def _clause_end(self, position: int) -> int:
@@ -163,7 +169,7 @@ class SentenceView:
     def subject(self, position: int, allow_prepositions: bool = False) -> ActorSpan | None:
         """The first actor of the clause before `position` not introduced by a preposition, looking back
         clause by clause ("X said he would ..." has its subject one clause up)."""
-        starts = [start for start in self.clause_starts if start <= position]
+        starts = [start for start in self.clause_starts(position) if start <= position]
         end = position
         for clause_start in reversed(starts):
             for actor in self._parties(clause_start, end):
