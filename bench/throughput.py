@@ -10,6 +10,8 @@ Five variants, each with the same worker settings (concurrency, batch size, brok
   noop-stages the default pipeline with every stage replaced by a near-identity (bench.noop_app)
   naive-chain one message per document through a chain of three no-op tasks (bench.naive_app)
 Latency is from the moment a document's message is sent to the moment its entry is on the stream.
+The variants run interleaved, `--rounds` times each (default 3), and the table shows each variant's median
+round: on a shared machine the load drifts during a run, and interleaving spreads the drift over all of them.
 """
 
 from __future__ import annotations
@@ -215,18 +217,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated subset to run")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of every variant, interleaved; the table shows each one's median round")  # fmt: skip
     args = parser.parse_args(argv)
     configure_logging(Settings(log_level="WARNING"))
     if not args.gold.exists():
         parser.error(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file")
-    outcomes = []
+    names = args.variants.split(",")
+    rounds: dict[str, list[Outcome]] = {name: [] for name in names}
     with redis_for_bench() as url:
-        for name in args.variants.split(","):
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-            module, pipeline = VARIANTS[name]
-            outcomes.append(run_variant(name, module, pipeline, url, args, args.gold))
-    print_table(outcomes, args)
+        for number in range(1, args.rounds + 1):
+            for name in names:
+                print(f"round {number}/{args.rounds}: running {name} ...", file=sys.stderr, flush=True)
+                module, pipeline = VARIANTS[name]
+                rounds[name].append(run_variant(name, module, pipeline, url, args, args.gold))
+    print_table([median_outcome(rounds[name]) for name in names], args)
+    if args.rounds > 1:
+        print_rounds(rounds)
     return 0
+
+
+def median_outcome(outcomes: list[Outcome]) -> Outcome:
+    """The round with the median throughput (the lower middle one for an even count)."""
+    return sorted(outcomes, key=lambda o: o.docs_per_second)[(len(outcomes) - 1) // 2]
+
+
+def print_rounds(rounds: dict[str, list[Outcome]]) -> None:
+    print("docs/s by round (the table shows each variant's median round):")
+    for name, outcomes in rounds.items():
+        print(f"  {name:<14}" + "".join(f"{o.docs_per_second:>10.1f}" for o in outcomes))
 
 
 if __name__ == "__main__":
