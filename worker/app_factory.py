@@ -37,6 +37,12 @@ def make_app(settings: Settings) -> Celery:
         # At-least-once: acknowledge after the work, redeliver when a worker dies mid-batch.
         task_acks_late=True,
         task_reject_on_worker_lost=True,
+        # A batch killed by the hard time limit goes back to the queue like one whose worker died (the
+        # delivery guard then splits it and dead-letters the document that keeps running out of time);
+        # acknowledged, as Celery does by default, it would be gone. A task that raises is acknowledged:
+        # its documents were dead-lettered first.
+        task_acks_on_timeout=False,
+        task_acks_on_failure=True,
         worker_prefetch_multiplier=1,
         broker_transport_options={"visibility_timeout": settings.visibility_timeout},
         task_soft_time_limit=settings.soft_time_limit,

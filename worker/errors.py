@@ -13,6 +13,10 @@ class WorkerLostError(NewswireError):
     """A document whose worker died (killed, out of memory, hard time limit) on every delivery."""
 
 
+class StageTimeLimitError(NewswireError):
+    """A document that did not get through its stage within the soft time limit, alone in its batch."""
+
+
 # Errors after which the same work may succeed on a later try: the batch is retried with backoff.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     redis.exceptions.ConnectionError,

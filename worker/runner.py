@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from schemas import DeadLetter, EnrichedDocument, ParsedDocument, SourceDocument
 from worker import keys, stages
-from worker.errors import TRANSIENT_ERRORS, WorkerLostError
+from worker.errors import TRANSIENT_ERRORS, StageTimeLimitError, WorkerLostError
 
 StageName = Literal["parse", "enrich", "classify"]
 STAGE_ORDER: tuple[StageName, ...] = ("parse", "enrich", "classify")
@@ -80,8 +80,17 @@ def run_stage(stage: StageName, batch: str, attempts: int = 1) -> BatchResult:
     return run_stages((stage,), batch, attempts)
 
 
-def run_stages(stages: Sequence[StageName], batch: object, attempts: int = 1) -> BatchResult:
-    """Consecutive stages over a batch, handing models on in memory (the fused pipeline: one hop)."""
+def run_stages(
+    stages: Sequence[StageName],
+    batch: object,
+    attempts: int = 1,
+    escalate: tuple[type[BaseException], ...] = (),
+) -> BatchResult:
+    """Consecutive stages over a batch, handing models on in memory (the fused pipeline: one hop).
+
+    A stage exception dead-letters its document, except transient errors and `escalate` (the caller's
+    batch-level errors, such as the task's soft time limit), which end the batch and are raised.
+    """
     result = BatchResult()
     specs = _stage_specs()
     try:
@@ -92,7 +101,7 @@ def run_stages(stages: Sequence[StageName], batch: object, attempts: int = 1) ->
         )
         return result
     for raw in raw_docs:
-        output = _run_one(stages, specs, raw, attempts, result)
+        output = _run_one(stages, specs, raw, attempts, result, (*TRANSIENT_ERRORS, *escalate))
         if output is not None:
             result.outputs.append(output)
     return result
@@ -150,6 +159,7 @@ def _run_one(
     raw: Any,
     attempts: int,
     result: BatchResult,
+    batch_errors: tuple[type[BaseException], ...],
 ) -> BaseModel | None:
     payload = raw if isinstance(raw, dict) else {"value": raw}
     doc_id = payload_doc_id(payload)
@@ -162,8 +172,8 @@ def _run_one(
         started = time.perf_counter()
         try:
             output = specs[stage].function(doc)
-        except TRANSIENT_ERRORS:
-            raise  # the whole batch is retried; a pure stage has no transient errors of its own
+        except batch_errors:
+            raise  # about the whole batch (a pure stage has no transient errors of its own)
         except Exception as exc:  # noqa: BLE001 -- any stage bug must dead-letter this document, not crash the batch
             stage_input = payload if number == 0 else doc.model_dump(mode="json")
             result.dead.append(make_dead_letter(doc_id, stage, exc, stage_input, attempts))
@@ -197,6 +207,12 @@ def _actionable_message(doc_id: str, stage: StageName, exc: BaseException) -> st
             f"document {doc_id!r} reached the {stage} stage in a shape it does not accept ({detail}). "
             "It was probably enqueued by another version or tool: fix the producer, then replay it with "
             f"`newswire replay --doc-id {doc_id}`."
+        )
+    if isinstance(exc, StageTimeLimitError):
+        return (
+            f"document {doc_id!r} did not get through the stages from {stage} on in time ({detail}), alone in its batch. "
+            "It is probably far longer than an article or hits a slow path: inspect the payload, then raise "
+            f"NEWSWIRE_SOFT_TIME_LIMIT or fix the cause and `newswire replay --doc-id {doc_id}`."
         )
     if isinstance(exc, WorkerLostError):
         return (

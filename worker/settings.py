@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     soft_time_limit: int = Field(
         default=120,
         ge=1,
-        description="Seconds a batch may run; then the document in progress is dead-lettered.",
+        description=(
+            "Seconds a batch may run; then its documents go on one by one, and one past it alone is dead-lettered."
+        ),
     )
     time_limit: int = Field(default=180, ge=1, description="Seconds after which a batch's worker is killed.")
     max_retries: int = Field(

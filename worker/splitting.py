@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 import redis
 import structlog
@@ -42,17 +43,10 @@ class DeliveryGuard:
         self, batch: object, publisher: Publisher, resend_one: Callable[[str], None]
     ) -> bool:
         """True when this delivery was handled here (split up or dead-lettered) and must not run the stage."""
-        if not isinstance(batch, str):
+        docs = batch_documents(batch)
+        if docs is None:
             return False  # the stage runner dead-letters a malformed batch with its own message
-        try:
-            docs = json.loads(batch)
-        except ValueError:
-            return False
-        if not isinstance(docs, list):
-            return False
-        if len(docs) > 1:
-            for doc in docs:
-                resend_one("[" + json.dumps(doc) + "]")
+        if split_batch(docs, resend_one):
             log.warning("batch_split_after_worker_lost", stage=self._stage, documents=len(docs))
             self.finished()
             return True
@@ -65,3 +59,27 @@ class DeliveryGuard:
             self.finished()
             return True
         return False
+
+
+def batch_documents(batch: object) -> list[Any] | None:
+    """The documents of a batch message, or None when it is not a JSON array string."""
+    if not isinstance(batch, str):
+        return None
+    try:
+        docs = json.loads(batch)
+    except ValueError:
+        return None
+    return docs if isinstance(docs, list) else None
+
+
+def split_batch(docs: list[Any], resend_one: Callable[[str], None]) -> bool:
+    """Resend each document of a batch of several as a batch of its own; False for a single document.
+
+    Alone, a document that kills its worker or runs past the time limit fails by itself, and the others,
+    each with a time budget of its own, go through.
+    """
+    if len(docs) < 2:
+        return False
+    for doc in docs:
+        resend_one("[" + json.dumps(doc) + "]")
+    return True

@@ -14,7 +14,7 @@ from celery.exceptions import Reject, SoftTimeLimitExceeded
 
 from worker.app import app
 from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, PROCESS_TASK, TASK_QUEUES
-from worker.errors import TRANSIENT_ERRORS
+from worker.errors import TRANSIENT_ERRORS, StageTimeLimitError
 from worker.publish import Publisher
 from worker.runner import (
     STAGE_ORDER,
@@ -28,7 +28,7 @@ from worker.runner import (
     run_stages,
 )
 from worker.settings import load_settings
-from worker.splitting import DeliveryGuard
+from worker.splitting import DeliveryGuard, batch_documents, split_batch
 from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
@@ -115,7 +115,9 @@ def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
             batch, _publisher(), lambda one: _resend(task.name, one)
         ):
             return
-        result = run_stages(stages, batch, attempts=task.request.retries + 1)
+        result = run_stages(
+            stages, batch, attempts=task.request.retries + 1, escalate=(SoftTimeLimitExceeded,)
+        )
         for letter in result.dead:
             _publisher().dead_letter(letter)
             log.warning(
@@ -123,7 +125,10 @@ def _advance(task: Task, stages: tuple[StageName, ...], batch: str) -> None:
             )
         _hand_on(next_stage(stages[-1]), result.outputs)
         guard.finished()
-    except (*TRANSIENT_ERRORS, SoftTimeLimitExceeded) as exc:
+    except SoftTimeLimitExceeded:
+        _give_up_slow_batch(task, stage, batch)
+        guard.finished()
+    except TRANSIENT_ERRORS as exc:
         _retry_or_requeue(task, stage, exc)
     except Exception as exc:  # noqa: BLE001 -- a bug in this glue must not make the batch vanish
         _dead_letter_batch(task, stage, batch, exc)
@@ -143,6 +148,20 @@ def _hand_on(stage: StageName | None, outputs: list[Any]) -> None:
         already_published=len(outcomes) - len(published),
         near_duplicates=sum(1 for o in published if o.duplicate_of),
     )
+
+
+def _give_up_slow_batch(task: Task, stage: StageName, batch: object) -> None:
+    """A batch past the soft time limit: its documents go on one by one, each with the whole time budget;
+    a document that runs out of time alone is dead-lettered (retrying it would only run out again)."""
+    docs = batch_documents(batch)
+    if docs is not None and split_batch(docs, lambda one: _resend(task.name, one)):
+        log.warning("batch_split_after_time_limit", stage=stage, documents=len(docs))
+        return
+    limit = load_settings().soft_time_limit
+    slow = StageTimeLimitError(f"NEWSWIRE_SOFT_TIME_LIMIT is {limit} s")
+    for letter in dead_letters_for_batch(stage, batch, slow, attempts=task.request.retries + 1):
+        _publisher().dead_letter(letter)
+        log.error("document_dead_lettered", doc_id=letter.doc_id, stage=stage, error="StageTimeLimitError")
 
 
 def _dead_letter_batch(task: Task, stage: StageName, batch: str, exc: BaseException) -> None:

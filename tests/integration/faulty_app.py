@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from schemas import EnrichedDocument, ParsedDocument
-from tests.integration.fault_marks import POISON_MARK, SLOW_MARK, SLOW_SECONDS
+from tests.integration.fault_marks import POISON_MARK, SLOW_MARK, SLOW_SECONDS, STUCK_MARK, STUCK_SECONDS
 from worker import stages
 from worker.app import app
 
@@ -21,6 +21,8 @@ def _faulty_enrich(doc: ParsedDocument) -> EnrichedDocument:
         raise ValueError("this document was poisoned on purpose by the delivery test")
     if SLOW_MARK in doc.text:
         time.sleep(SLOW_SECONDS)
+    if STUCK_MARK in doc.text:
+        time.sleep(STUCK_SECONDS)  # far past any soft time limit a test sets
     return _real_enrich(doc)
 
 

@@ -11,7 +11,7 @@ import pytest
 import redis
 
 from schemas import SourceDocument
-from tests.integration.fault_marks import POISON_MARK, SLOW_MARK
+from tests.integration.fault_marks import POISON_MARK, SLOW_MARK, STUCK_MARK
 from tests.integration.helpers import stream_doc_ids, wait_for
 from worker import keys
 from worker.app_factory import PARSE_TASK, make_app
@@ -162,3 +162,24 @@ def test_delivery_malformed_messages_sent_straight_to_a_queue_are_dead_lettered(
         '{"batch": 123}',
     ]
     assert all(letter["stage"] == "parse" and letter["message"] for letter in letters)
+
+
+def test_delivery_batch_past_the_soft_time_limit_is_split_and_only_the_stuck_document_dead_lettered(
+    client: redis.Redis, settings: Settings, start_worker: Callable[..., Any]
+) -> None:
+    """Soft limit 2 s: a batch of four 0.4 s documents and one that never finishes runs out of time; its
+    documents go on alone, the four are published and the stuck one is dead-lettered with the reason."""
+    worker = start_worker(
+        module="tests.integration.faulty_app", NEWSWIRE_SOFT_TIME_LIMIT="2", NEWSWIRE_TIME_LIMIT="10"
+    )
+    docs = [make_doc(n, extra=SLOW_MARK) for n in range(4)] + [make_doc(50, extra=STUCK_MARK)]
+    Producer(settings).submit(docs)
+    wait_for(
+        lambda: len(published(client)) == 4 and client.xlen(keys.DEAD_STREAM) == 1, 90, "results", worker
+    )
+    assert sorted(published(client)) == [f"test-{n}" for n in range(4)]
+    [(_, fields)] = client.xrange(keys.DEAD_STREAM)
+    letter = json.loads(fields["data"])
+    assert (letter["doc_id"], letter["error_type"]) == ("test-50", "StageTimeLimitError")
+    assert "NEWSWIRE_SOFT_TIME_LIMIT is 2 s" in letter["message"]
+    assert STUCK_MARK in letter["payload"]["text"]

@@ -145,3 +145,19 @@ def test_runner_chains_the_next_stages_whose_queues_this_worker_consumes(
 
 def test_runner_next_stage_follows_the_pipeline_order() -> None:
     assert [next_stage(s) for s in ("parse", "enrich", "classify")] == ["enrich", "classify", None]
+
+
+def test_runner_raises_batch_level_errors_instead_of_dead_lettering(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error the caller names as batch-level (the task's soft time limit) ends the batch, unrecorded."""
+
+    class OutOfTimeError(Exception):
+        pass
+
+    def slow_parse(doc: SourceDocument) -> ParsedDocument:
+        raise OutOfTimeError
+
+    monkeypatch.setattr(stages, "parse", slow_parse)
+    with pytest.raises(OutOfTimeError):
+        run_stages(("parse",), encode_batch([source(1)]), escalate=(OutOfTimeError,))
+    [letter] = run_stages(("parse",), encode_batch([source(1)])).dead  # not named: one document's failure
+    assert letter.error_type == "OutOfTimeError"
