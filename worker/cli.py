@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import redis
+from kombu.exceptions import OperationalError
 
 from worker import keys
 from worker.logging import configure_logging
@@ -34,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`newswire subscribe ... | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
-    except (RuntimeError, redis.ConnectionError) as exc:
+    except (RuntimeError, redis.ConnectionError, OperationalError) as exc:
+        # Redis (or the broker) unreachable: one line that says where it looked, not a traceback.
         print(f"newswire: {exc}", file=sys.stderr)
         return 2
 

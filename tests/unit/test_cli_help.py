@@ -25,3 +25,22 @@ def test_cli_unknown_command_is_an_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["enqeue"])
     assert exited.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [["status"], ["enqueue", "seeds"]])
+def test_cli_unreachable_redis_is_one_clear_line(
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing listening at NEWSWIRE_REDIS_URL, a command says so in one line and exits 2."""
+    from worker.settings import load_settings
+
+    monkeypatch.setenv("NEWSWIRE_REDIS_URL", "redis://127.0.0.1:1")  # port 1: nothing listens there
+    load_settings.cache_clear()
+    try:
+        assert main(command) == 2
+    finally:
+        load_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert err.startswith("newswire: ")
+    assert "127.0.0.1:1" in err
+    assert "Traceback" not in err
