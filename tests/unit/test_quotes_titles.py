@@ -46,3 +46,17 @@ def test_is_title_keeps_quotations_that_follow_a_speaker_or_describe(text: str) 
     """Quoted words after their speaker's own naming verb, after "called on", after an article, or a
     short sentence of capitalised names stay quotations."""
     assert not _title(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A post under the banner:\n "Down with the dam that floods our valley" went up.', True),
+        ('He wrote a piece titled ,  "why the dam must go now, said the author" last week.', True),
+        ('The essay was retitled "why the dam must go now, said the author" later on.', False),
+        ('A dam KNOWN AS "Old Grey" holds the lake.', True),
+    ],
+)
+def test_is_title_reads_the_words_just_before_the_marks(text: str, expected: bool) -> None:
+    """An introducing word counts up to the marks across spaces, commas and colons, and only whole."""
+    assert _title(text) is expected

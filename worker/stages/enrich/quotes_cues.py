@@ -63,12 +63,10 @@ _MULTIWORD_CUES = ["according to", "pointed out", "was quoted as saying", "were 
 # All cues in one prefix tree, so each position costs one walk down the tree.
 _ALL_CUES = trie_pattern(_MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split())
 CUE = re.compile(rf"\b{_ALL_CUES}\b")
-# Where cues may start, looked for from the character before them. A pattern that opens with a literal
-# space lets the regex engine jump from space to space; the cues after any other non-word character
-# (a quotation mark, a bracket, a dash) are looked for apart, from a class of plain bytes that the engine
-# checks without Unicode lookups (a non-ASCII letter before a cue fails CUE's \b on the check).
-_CUE_AFTER_SPACE = re.compile(rf" (?={_ALL_CUES}\b)")
-_CUE_AFTER_OTHER = re.compile(rf"[^ a-zA-Z0-9_](?={_ALL_CUES}\b)")
+# Where cues may start, looked for from the character before them: any but an ASCII letter, digit or
+# underscore, a class of plain bytes that the engine checks without Unicode lookups (a non-ASCII letter
+# before a cue fails CUE's \b on the check). One pass finds them in text order.
+_CUE_AFTER = re.compile(rf"[^a-zA-Z0-9_](?={_ALL_CUES}\b)")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -79,18 +77,11 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
         first = CUE.match(text, 0, stop)
         if first:
             found.append(first)
-    for before in (_CUE_AFTER_SPACE, _CUE_AFTER_OTHER):
-        for hit in before.finditer(text, max(start - 1, 0), stop):
-            cue = CUE.match(text, hit.end(), stop)
-            if cue and cue.start() >= start:
-                found.append(cue)
-    if len(found) > 1:
-        found.sort(key=_start_of)
+    for hit in _CUE_AFTER.finditer(text, max(start - 1, 0), stop):
+        cue = CUE.match(text, hit.end(), stop)
+        if cue and cue.start() >= start:
+            found.append(cue)
     return found
-
-
-def _start_of(match: re.Match[str]) -> int:
-    return match.start()
 
 
 def cues_between(
@@ -128,7 +119,11 @@ MAX_SPEAKER_WORDS = 14
 
 def plausible_speaker(phrase: str) -> bool:
     """A speaker phrase is a short noun phrase, not a clause that starts with a connective."""
-    words = phrase.split()
+    return plausible_speaker_words(phrase.split())
+
+
+def plausible_speaker_words(words: list[str]) -> bool:
+    """plausible_speaker of a phrase already split into words."""
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return False
     return words[0].lower() not in _CONNECTIVES
@@ -150,9 +145,12 @@ def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[i
     return zone_start + len(head) + len(rest) - len(rest.lstrip()), cue_start
 
 
+# A space before a conjunction or relative word, or a semicolon or colon, then a space. Written to open
+# with one character class, which lets the regex engine skip from space to space instead of trying
+# every position; the lookbehinds tell which kind of character the class took.
 _CLAUSE_BOUNDARY = re.compile(
-    r"\s(?:and|but|while|when|because|although|after|before|until|since|unless|though|whereas|where|if|"
-    r"that|which|who)\s|[;:]\s"
+    r"[\s;:](?:(?<=\s)(?:and|but|while|when|because|although|after|before|until|since|unless|though|"
+    r"whereas|where|if|that|which|who)\s|(?<=[;:])\s)"
 )
 # A phrase opening with one of these is a clause or an adverbial, not the speaker ("However said", "In the
 # days before the vote it predicted", "In a statement, the Church").
@@ -190,10 +188,14 @@ def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     ending in a comma ("Khaled Al-Maeena, editor at the Gazette,") keeps its head; "The talks began and
     Korea also" -> "Korea".
     """
-    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
+    boundary = _CLAUSE_BOUNDARY.search(text, start, end)
+    while boundary is not None:  # one search call for the many regions without a boundary
         start = boundary.end()  # after the last one
+        boundary = _CLAUSE_BOUNDARY.search(text, start, end)
     end = _without_trailing_auxiliaries(text, start, end)
     segment = text[start:end].rstrip(" ,")
+    if "," not in segment:  # one part, the segment itself: no need to split and look it up again
+        return (start, start + len(segment)) if segment.strip() else (start, start)
     parts = [part for part in _COMMA_SPACE.split(segment) if part.strip()]
     if not parts:
         return start, start
@@ -214,5 +216,5 @@ PASSIVE_OR_INFINITIVE = frozenset({"was", "were", "been", "being", "is", "are", 
 
 def word_before(text: str, position: int) -> str:
     """The lowercased word that ends just before `position` ("" at the start)."""
-    words = text[max(0, position - 20) : position].split()
+    words = text[max(0, position - 20) : position].rsplit(None, 1)
     return words[-1].lower() if words else ""

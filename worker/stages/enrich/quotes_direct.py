@@ -28,6 +28,10 @@ MIN_UNATTRIBUTED_WORDS = 4
 # ('told the police, "everything he did"'), else it is a scare quote ('rated "highly critical"').
 MAX_WORDS_FROM_CUE_TO_FRAGMENT = 8
 _WORD = re.compile(r"[\w'’\-]+")
+# As many words as a quotation needs to stand without attribution: a match stops at the last one
+# needed, where counting every word of a long quotation would read it all (possessive: a word is
+# never split into two).
+_ENOUGH_WORDS = re.compile(rf"(?:[^\w'’\-]*+[\w'’\-]++){{{MIN_UNATTRIBUTED_WORDS}}}")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
@@ -82,10 +86,9 @@ def _before(
     if not cues or word_before(text, cues[-1].start()) in PASSIVE_OR_INFINITIVE:
         return None
     cue = cues[-1]
-    if (
-        len(text[cue.end() : quote.start].split()) > MAX_WORDS_FROM_CUE_TO_FRAGMENT
-        and len(_WORD.findall(text[quote.start : quote.end])) < MIN_UNATTRIBUTED_WORDS
-    ):
+    if len(
+        text[cue.end() : quote.start].split()
+    ) > MAX_WORDS_FROM_CUE_TO_FRAGMENT and not _ENOUGH_WORDS.match(text, quote.start, quote.end):
         return None
     if cue.group() == "according to":
         after = text[cue.end() : quote.start]
@@ -109,8 +112,10 @@ def _zone_start(text: str, quote: MarkedQuote, sentence_starts: Sequence[int], f
     the previous quote bound it, and so does a sentence end the sentence splitter did not mark."""
     index = bisect_right(sentence_starts, quote.start) - 1
     start = max(sentence_starts[index] if index >= 0 else 0, floor)
-    for match in _SENTENCE_END.finditer(text, start, quote.start):
+    match = _SENTENCE_END.search(text, start, quote.start)
+    while match is not None:  # to after the last sentence end
         start = match.end()
+        match = _SENTENCE_END.search(text, start, quote.start)
     return start
 
 
@@ -192,7 +197,7 @@ def find_direct_quotes(
         )
         if (
             attribution is None
-            and len(_WORD.findall(inner)) < MIN_UNATTRIBUTED_WORDS
+            and not _ENOUGH_WORDS.match(inner)
             and not _same_sentence(previous, quote.start, sentence_starts)
         ):
             continue  # a scare quote, unless it goes on quoting the quotation before it in its sentence

@@ -20,7 +20,7 @@ from worker.stages.enrich.quotes_cues import (
     PARTICIPLES,
     PASSIVE_OR_INFINITIVE,
     TELL_VERBS,
-    plausible_speaker,
+    plausible_speaker_words,
     speaker_region_before,
     subject_phrase,
     word_before,
@@ -102,7 +102,7 @@ def _content_start(text: str, cue: re.Match[str], sentence_end: int) -> int | No
 def _is_subject(text: str, phrase: tuple[int, int], index: MentionIndex) -> bool:
     """A subject that can speak: a named mention, a pronoun, or a capitalised or role noun phrase."""
     words = text[phrase[0] : phrase[1]].split()
-    if not words or not plausible_speaker(text[phrase[0] : phrase[1]]):
+    if not plausible_speaker_words(words):
         return False
     first = words[0].lower()
     if first in NOT_A_SUBJECT_START:
@@ -111,7 +111,8 @@ def _is_subject(text: str, phrase: tuple[int, int], index: MentionIndex) -> bool
         return True
     if first in _AUXILIARIES:
         return False  # "was manufactured in Italy until authorities": a verb phrase, not a subject
-    return bool(index.inside(*phrase)) or words[0][:1].isupper() or first in {"the", "a", "an"}
+    # the mentions are looked up last: the words alone decide most phrases
+    return words[0][:1].isupper() or first in {"the", "a", "an"} or bool(index.inside(*phrase))
 
 
 class _SentenceFinder:
@@ -212,16 +213,20 @@ def _reported(
         or _word_after(text, cue.end()) in NOUN_FOLLOWERS
     ):
         return None
+    start = _content_start(text, cue, sentence_end)
+    # Without a clause after the cue, "..., the minister said (on Monday)." reports what comes before
+    # the comma; when nothing or a short adjunct follows the cue. Checked before the subject is looked
+    # for: most cues that report nothing are let go here.
+    if start is None and not _TRAILING_ADJUNCT.match(text[cue.end() : sentence_end]):
+        return None
     region = speaker_region_before(text, sentence_start, cue.start())
     phrase = subject_phrase(text, *region)
     if not _is_subject(text, phrase, index):
         return None
-    start = _content_start(text, cue, sentence_end)
     if start is not None:
         return (start, sentence_end), resolve_speaker(text, phrase, index, cue.start(), region)
-    # "..., the minister said (on Monday)." reports what comes before the comma.
     before_subject = text[sentence_start : phrase[0]].rstrip()
-    if before_subject.endswith(",") and _TRAILING_ADJUNCT.match(text[cue.end() : sentence_end]):
+    if before_subject.endswith(","):
         speaker = resolve_speaker(text, phrase, index, cue.start(), region)
         return (sentence_start, sentence_start + len(before_subject) - 1), speaker
     return None  # no reported clause: the speaker need not be resolved

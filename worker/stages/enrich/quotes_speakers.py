@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -73,7 +74,7 @@ class MentionIndex:
         while index > 0 and self.mentions[index - 1].end > start:
             index -= 1
         found = []
-        for mention in self.mentions[index:]:
+        for mention in islice(self.mentions, index, None):  # no copy of the list's tail
             if mention.start >= end:
                 break
             if mention.end > start:
@@ -86,14 +87,20 @@ class MentionIndex:
         With a `title` ("minister"), the last mention introduced with that title ("Vice Foreign Minister
         Luo Zhaohui") is preferred over a later mention of someone else.
         """
-        index = bisect_left(self.starts, position)
-        candidates = [m for m in reversed(self.mentions[:index]) if m.end <= position and m.type in types]
-        if title:
-            for mention in candidates:
-                context = self.text[max(0, mention.start - TITLE_CONTEXT_CHARS) : mention.start].lower()
-                if title in context:
-                    return mention
-        return candidates[0] if candidates else None
+        mentions = self.mentions
+        last = None  # the nearest fitting mention, when none carries the title
+        for number in range(bisect_left(self.starts, position) - 1, -1, -1):  # nearest first
+            mention = mentions[number]
+            if mention.end > position or mention.type not in types:
+                continue
+            if not title:
+                return mention
+            if last is None:
+                last = mention
+            context = self.text[max(0, mention.start - TITLE_CONTEXT_CHARS) : mention.start].lower()
+            if title in context:
+                return mention
+        return last
 
 
 def _best_named(mentions: list[Mention]) -> Mention | None:
@@ -146,7 +153,9 @@ def resolve_speaker(
     if named is not None:
         return _linked(text, named)
     phrase = text[start:end]
-    words = [word.lower() for word in _WORD.findall(phrase)]
+    # Lowered before the words are found where that cannot change them (in ASCII every letter lowers
+    # to one letter); elsewhere word by word.
+    words = _WORD.findall(phrase.lower()) if phrase.isascii() else [w.lower() for w in _WORD.findall(phrase)]
     types = _role_types(words)
     if types is not None:
         title = words[-1] if len(words) > 1 else ""
