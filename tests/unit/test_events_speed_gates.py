@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 import pytest
 
+from schemas import Entity, EntityType, Span
 from worker.stages.classify.events import _COORDINATE, _MISHAP, _SCORE, _has_mishap, _has_score
 from worker.stages.classify.events.actor_tables import gazetteer, names_in
-from worker.stages.classify.events.actors import _GLUE, _is_glue
+from worker.stages.classify.events.actors import _GLUE, _dominant_country, _is_glue
 from worker.stages.classify.events.lexicon import lexicon
 from worker.stages.classify.events.roles import (
     _ACCORDING_TAIL,
@@ -119,3 +121,30 @@ def test_possessive_gaps_fire_as_the_plain_gaps() -> None:
                 assert (old and old.span()) == (new and new.span())
             tried += 1
     assert tried > 10
+
+
+def _country_entity(number: int, entity_type: EntityType, code: str | None, mentions: int) -> Entity:
+    span = Span(start=number, end=number + 1, text="x")
+    return Entity(
+        id=f"E{number}", text="x", type=entity_type, canonical="x", country_code=code,
+        mentions=[span] * mentions, mention_count=mentions, salience=0.5,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "specs",
+    [
+        [],
+        [("PERSON", "USA", 3)],
+        [("LOC", "USA", 2), ("ORG", "FRA", 2), ("NORP", "DEU", 1)],
+        [("LOC", "FRA", 1), ("LOC", "USA", 2), ("ORG", "FRA", 1), ("PERSON", "USA", 5)],
+        [("LOC", None, 4), ("NORP", "IRQ", 1), ("LOC", "SYR", 1), ("ORG", "IRQ", 1), ("LOC", "SYR", 1)],
+    ],
+)
+def test_dominant_country_is_counters_most_common(specs: list[tuple[EntityType, str | None, int]]) -> None:
+    entities = [_country_entity(number, *spec) for number, spec in enumerate(specs)]
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.country_code and entity.type in ("LOC", "NORP", "ORG"):
+            counts[entity.country_code] += entity.mention_count
+    assert _dominant_country(entities) == (counts.most_common(1)[0][0] if counts else None)

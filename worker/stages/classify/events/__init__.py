@@ -17,7 +17,7 @@ from schemas import EnrichedDocument, EventRecord, Offsets
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
-from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, words
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, holds_any, words
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -101,7 +101,7 @@ def _sentence_events(view: SentenceView, found: list[Candidate]) -> list[tuple[C
     if first is None:
         return []
     after_first = view.lower[first[0].end :]
-    if not any(word in after_first for word in _COORDINATE_WORDS):
+    if not holds_any(after_first, _COORDINATE_WORDS):
         return [first]
     coordinate = _COORDINATE.search(view.lower, first[0].end)
     if coordinate is None:
@@ -178,7 +178,7 @@ def _has_score(lower: str) -> bool:
 @lru_cache(maxsize=64)
 def _has_mishap(lower: str) -> bool:
     """Whether a sentence tells of an accident or a disaster."""
-    return any(part in lower for part in _MISHAP_PARTS) and _MISHAP.search(lower) is not None
+    return holds_any(lower, _MISHAP_PARTS) and _MISHAP.search(lower) is not None
 
 
 def _prior(view: SentenceView, order: int, candidate: Candidate) -> float:

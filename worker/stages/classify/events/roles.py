@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from worker.stages.classify.events.actors import ActorSpan
+from worker.stages.classify.events.lexicon import holds_any
 from worker.stages.classify.events.regex_trie import trie_pattern
 
 # Both patterns start with one character class, which the regex engine scans for in C; the lookbehinds
@@ -80,9 +81,9 @@ def _report_tail_start(lower: str) -> int:
     if last_comma < 0:
         return len(lower)
     tail = None
-    if any(word in trimmed for word in _ACCORDING_WORDS):
+    if holds_any(trimmed, _ACCORDING_WORDS):
         tail = _ACCORDING_TAIL.search(trimmed)
-    if tail is None and any(word in trimmed[last_comma:] for word in _REPORT_WORDS):
+    if tail is None and holds_any(trimmed[last_comma:], _REPORT_WORDS):
         tail = _REPORT_TAIL.match(trimmed, last_comma)
     return tail.start() if tail else len(lower)
 
@@ -118,7 +119,7 @@ class SentenceView:
             match = next(self._boundaries, None)
             if match is None:
                 self._boundaries = None
-            elif not any(start < match.start() < end for start, end in self.asides):
+            elif not self.asides or not any(start < match.start() < end for start, end in self.asides):
                 starts.append(match.end())
         return starts
 
@@ -173,7 +174,9 @@ class SentenceView:
         end = position
         for clause_start in reversed(starts):
             for actor in self._parties(clause_start, end):
-                if any(start <= actor.start < aside_end <= position for start, aside_end in self.asides):
+                if self.asides and any(
+                    start <= actor.start < aside_end <= position for start, aside_end in self.asides
+                ):
                     continue
                 if allow_prepositions or not self._before(actor, _PREPOSITION_BEFORE):
                     return actor
