@@ -34,7 +34,7 @@ from worker import keys
 from worker.app_factory import PARSE_TASK, make_app
 from worker.embedded import EmbeddedRedis
 from worker.logging import configure_logging
-from worker.processes import kill_worker, running_worker
+from worker.processes import exit_on_sigterm, kill_worker, running_worker
 from worker.producer import Producer
 from worker.settings import Settings
 
@@ -59,6 +59,7 @@ class Tally:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    exit_on_sigterm()  # a benchmark stopped with SIGTERM still stops its workers and Redis
     configure_logging(Settings(log_level="WARNING"))
     if not args.gold.exists():
         print(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file", file=sys.stderr)

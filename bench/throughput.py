@@ -37,7 +37,7 @@ from schemas import SourceDocument
 from worker import keys
 from worker.embedded import embedded_redis
 from worker.logging import configure_logging
-from worker.processes import running_worker
+from worker.processes import exit_on_sigterm, running_worker
 from worker.producer import Producer
 from worker.settings import Settings, load_settings
 
@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3,
                         help="runs of every variant, interleaved; the table shows each one's median round")  # fmt: skip
     args = parser.parse_args(argv)
+    exit_on_sigterm()  # a benchmark stopped with SIGTERM still stops its workers and Redis
     configure_logging(Settings(log_level="WARNING"))
     if not args.gold.exists():
         parser.error(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file")

@@ -16,6 +16,12 @@ from worker import keys
 STOP_TIMEOUT_SECONDS = 30.0
 
 
+def exit_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so the `with` blocks of a command that started workers or a Redis
+    stop them on the way out; by default SIGTERM ends the process at once and leaves them running."""
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+
+
 def worker_argv(
     queues: Sequence[str] = keys.STAGE_QUEUES, concurrency: int | None = None, loglevel: str = "INFO"
 ) -> list[str]:

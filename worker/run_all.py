@@ -14,7 +14,7 @@ import redis
 
 from worker import keys
 from worker.embedded import embedded_redis
-from worker.processes import running_worker
+from worker.processes import exit_on_sigterm, running_worker
 from worker.producer import EnqueueReport, Producer
 from worker.settings import Settings
 from worker.sources import read_paths
@@ -25,6 +25,7 @@ WATCHED_STREAMS = (keys.DOCUMENTS_STREAM, keys.DEAD_STREAM)
 
 def run_all(paths: list[str], settings: Settings, *, timeout: float, out: TextIO) -> int:
     """Process `paths` end to end; 0 when every document was published, 1 on rejections or dead letters."""
+    exit_on_sigterm()
     with ExitStack() as stack:
         if settings.redis_url is None:
             settings = settings.model_copy(update={"redis_url": stack.enter_context(embedded_redis())})

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import redis
@@ -51,3 +54,39 @@ def test_run_uses_the_configured_redis(client: redis.Redis, redis_url: str) -> N
     result = run(worker_env(redis_url))
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(stream_doc_ids(client, keys.DOCUMENTS_STREAM)) == len(SEEDS)
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False).stdout
+    return {int(child) for child in out.split()}
+
+
+def test_run_stopped_with_sigterm_stops_its_worker_and_redis() -> None:
+    """SIGTERM (a service manager, `timeout`, Ctrl-\\ in a script) must not orphan the worker or Redis."""
+    before = embedded_servers()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "run", "seeds/"], env=env, cwd=REPO_ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    started: set[int] = set()
+    while time.monotonic() < deadline and len(started) < 2:  # the embedded Redis and the worker
+        started = _children(process.pid)
+        time.sleep(0.1)
+    assert len(started) >= 2, "newswire run did not start its Redis and worker"
+    started |= {grandchild for child in started for grandchild in _children(child)}
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) != 0
+    alive = {pid for pid in started if os.path.exists(f"/proc/{pid}") and "Z" not in _state(pid)}
+    assert alive == set()
+    assert embedded_servers() == before
+
+
+def _state(pid: int) -> str:
+    """The process state letter from /proc (Z: a zombie, gone but not yet reaped); Z when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
