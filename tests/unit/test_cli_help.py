@@ -35,6 +35,8 @@ def test_cli_unreachable_redis_is_one_clear_line(
     from worker.settings import load_settings
 
     monkeypatch.setenv("NEWSWIRE_REDIS_URL", "redis://127.0.0.1:1")  # port 1: nothing listens there
+    # Logging set up here would write to this test's captured stream for the rest of the session.
+    monkeypatch.setattr("worker.cli.configure_logging", lambda settings: None)
     load_settings.cache_clear()
     try:
         assert main(command) == 2
