@@ -25,9 +25,9 @@ def enrich(doc: ParsedDocument) -> EnrichedDocument:
     return EnrichedDocument.model_construct(
         **doc.__dict__,
         entities=entities,
-        dates=extract_dates(text, doc.sentences, doc.published),
+        dates=extract_dates(text, doc.sentences, doc.published, lowered=lowered),
         quotes=extract_quotes(text, doc.sentences, entities),
-        amounts=extract_amounts(text, doc.sentences),
+        amounts=extract_amounts(text, doc.sentences, lowered=lowered),
         keywords=extract_keywords(text, words, entities, lowered=lowered),
         tone=score_tone(words),
         fingerprint=simhash(words),

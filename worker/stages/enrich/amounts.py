@@ -188,7 +188,7 @@ def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
-def _numbers(text: str) -> list[_Number]:
+def _numbers(text: str, lowered: str) -> list[_Number]:
     """Money after a currency sign, digit numbers and spelled-out numbers, in text order."""
     found = []
     for match in PREFIXED_NUMBER.finditer(text):
@@ -202,10 +202,9 @@ def _numbers(text: str) -> list[_Number]:
             continue
         raw, scale = match.group("num"), match.group("scale")
         found.append(_Number(match.start(), match.end(), digits_value(raw, scale), None, raw, bool(scale)))
-    lowered = " " + text.lower()
     # lower() keeps offsets except for a few letters ("İ"): then search case-insensitively instead.
-    exact = len(lowered) == len(text) + 1
-    spelled = _spelled_numbers(lowered) if exact else SPELLED_NUMBER_ANY_CASE.finditer(" " + text)
+    exact = len(lowered) == len(text)
+    spelled = _spelled_numbers(" " + lowered) if exact else SPELLED_NUMBER_ANY_CASE.finditer(" " + text)
     for match in spelled:
         start, end = match.start("spelled") - 1, match.end("spelled") - 1
         found.append(_Number(start, end, spelled_value(match.group("spelled")), None, "", False))
@@ -213,10 +212,11 @@ def _numbers(text: str) -> list[_Number]:
     return found
 
 
-def extract_amounts(text: str, sentences: Sequence[Offsets]) -> list[Amount]:
-    """Money, percentages, counts and quantities in text order."""
+def extract_amounts(text: str, sentences: Sequence[Offsets], *, lowered: str | None = None) -> list[Amount]:
+    """Money, percentages, counts and quantities in text order. `lowered` is text.lower() when the caller
+    has it already."""
     amounts: list[dict[str, object]] = []
-    for number in _numbers(text):
+    for number in _numbers(text, text.lower() if lowered is None else lowered):
         if number.currency:
             amounts.append(_fields(number.start, number.end, text[number.start : number.end], "money",
                                    number.value, number.currency))  # fmt: skip

@@ -49,11 +49,14 @@ _RESOLVERS: dict[str, Resolver] = {
 }
 
 
-def extract_dates(text: str, sentences: Sequence[Offsets], published: date | None) -> list[TimeExpression]:
-    """Every time expression of `text`, in order, with its value resolved against `published`."""
+def extract_dates(
+    text: str, sentences: Sequence[Offsets], published: date | None, *, lowered: str | None = None
+) -> list[TimeExpression]:
+    """Every time expression of `text`, in order, with its value resolved against `published`. `lowered` is
+    text.lower() when the caller has it already."""
     ctx = Context.of(text, sentences, published)
     found: list[dict[str, object]] = []
-    for match in find_expressions(text):
+    for match in find_expressions(text, lowered):
         kind = match.lastgroup
         if kind is None:
             continue

@@ -121,9 +121,11 @@ def compile_patterns() -> int:
     return _pattern.cache_info().currsize
 
 
-def find_expressions(text: str) -> Iterator[re.Match[str]]:
-    """The matches of PATTERN in `text`, as `PATTERN.finditer` would give them."""
-    lowered = text.lower()
+def find_expressions(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+    """The matches of PATTERN in `text`, as `PATTERN.finditer` would give them. `lowered` is text.lower()
+    when the caller has it already."""
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text) or any(letter in text for letter in _UNSAFE_LETTERS):
         yield from PATTERN.finditer(text)
         return

@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 
 from pydantic import TypeAdapter
 
 from schemas import Entity, Keyword
-from worker.stages.enrich.quotes_cues import trie_pattern
 
 MAX_KEYWORDS = 8
 MAX_ENTITY_KEYWORDS = 4
@@ -45,8 +46,24 @@ def _runs() -> re.Pattern[str]:
     The stopword test is a negative lookahead over a prefix tree of the list, so the whole candidate
     search is one C-level findall.
     """
-    stop = rf"(?!{trie_pattern(sorted(_stopwords()))}{_NOT_INSIDE_A_WORD})"
+    stop = rf"(?!{_whole_word_tree(sorted(_stopwords()))})"
     return re.compile(rf"(?<![a-z'’\-]){stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+")
+
+
+def _whole_word_tree(words: list[str], depth: int = 0) -> str:
+    """`words` (sorted, all sharing their first `depth` characters) as a prefix tree that matches only a
+    whole word: where a word ends, the end-of-word test is one more branch of its node. After an optional
+    tail ("the(?:ir|m)?" and the test after it) the engine comes back into the tree for every word that
+    merely starts like a stopword; this shape spares that."""
+    ends_here = len(words[0]) == depth  # sorted: a word that ends here comes first
+    longer = words[1:] if ends_here else words
+    branches = [
+        re.escape(char) + _whole_word_tree(list(group), depth + 1)
+        for char, group in groupby(longer, key=itemgetter(depth))
+    ]
+    if ends_here:
+        branches.append(_NOT_INSIDE_A_WORD)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _fix_up(phrase: str) -> str:
@@ -62,8 +79,11 @@ def _candidates(lowered: str) -> list[str]:
     """Each candidate phrase of 1-3 words, in text order. Only the few phrases that need it go through
     _fix_up: those with hyphens or apostrophes, multi-word ones ending in -ed/-ing (a lone such word is
     kept as it is), and runs spaced by tabs or several spaces, so every phrase is single-spaced."""
+    # A plain word (most phrases) is all letters: one isalpha() call settles it.
     return [
-        _fix_up(phrase)
+        phrase
+        if phrase.isalpha()
+        else _fix_up(phrase)
         if "-" in phrase
         or "'" in phrase
         or "’" in phrase
@@ -128,7 +148,7 @@ def _entity_keywords(entities: Sequence[Entity]) -> list[tuple[str, float]]:
 def _mostly_names(phrase: str, name_words: set[str]) -> bool:
     """True when most of a phrase's words are names the entity keywords already stand for."""
     words = phrase.split()
-    return sum(word in name_words for word in words) * 2 > len(words)
+    return sum(map(name_words.__contains__, words)) * 2 > len(words)
 
 
 @cache
@@ -149,8 +169,11 @@ def extract_keywords(
     scores = _phrase_scores(_candidates(text.lower() if lowered is None else lowered))
     top = max(scores.values(), default=1.0)
     # Best score first, ties alphabetically: the reverse sort is stable, so it keeps the alphabetical
-    # order of equal scores, and both sorts run on C-level keys.
-    ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
+    # order of equal scores, and both sorts run on C-level keys. Phrases first seen at different places
+    # seldom tie, so the alphabetical sort runs only when two scores are equal.
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    if len(set(scores.values())) < len(scores):
+        ranked = sorted(sorted(scores), key=scores.__getitem__, reverse=True)
     wanted = MAX_KEYWORDS - len(named)
     phrases: list[tuple[str, float]] = []
     for phrase in ranked:
