@@ -12,9 +12,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from worker.stages.enrich.ner.lexicon import GazEntry, lexicon
+from worker.stages.enrich.ner.lexicon import GazEntry
 from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
-from worker.stages.enrich.ner.words import CONNECTOR, SKIPPED
+from worker.stages.enrich.ner.words import CONNECTOR, SKIPPED, word_facts
 
 # Starting with a plain character class lets the regex engine skip quickly to the next capital.
 RUN = re.compile(rf"{FIRST_WORD}(?: (?:{CONNECTOR} )?{NEXT_WORD})*")
@@ -85,18 +85,20 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
 
 def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts: Collection[int]) -> None:
     """The chunks of one part of a run, at its place in the text."""
-    has_article = part_start >= 4 and text.startswith(_ARTICLES, part_start - 4)
-    cache = _PIECES_AFTER_ARTICLE if has_article else _PIECES
-    found = cache.get(part)
+    found = _PIECES.get(part)
     if found is None:
-        found = _pieces(part, has_article)
-        if len(cache) >= _PIECES_CACHE_SIZE:
-            cache.clear()  # a crude bound: recent parts come back quickly
-        cache[part] = found
+        found = _pieces(part)
+        if len(_PIECES) >= _PIECES_CACHE_SIZE:
+            _PIECES.clear()  # a crude bound: recent parts come back quickly
+        _PIECES[part] = found
     pieces, may_open = found
-    # Only a common word opening a sentence is treated differently, so most runs skip the check.
-    if may_open and is_sentence_start(text, part_start, starts):
-        pieces = _opening_pieces(part, has_article)
+    # "the " right before the part is the article of the piece that opens it; that is all it changes.
+    article_before: int | None = None
+    if part_start >= 4 and text.startswith(_ARTICLES, part_start - 4):
+        article_before = part_start - 4
+    elif may_open and is_sentence_start(text, part_start, starts):
+        # Only a common word opening a sentence is read differently, so most parts skip the check.
+        pieces = _opening_pieces(part)
     append = chunks.append
     for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
         # Set field by field on a bare instance: a third of a generated __init__ call's cost, and this
@@ -108,7 +110,10 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
         chunk.type = kind
         chunk.entry = entry
         chunk.after_title = after_title
-        chunk.article_start = None if article is None else part_start + article
+        if article is not None:
+            chunk.article_start = part_start + article
+        else:
+            chunk.article_start = article_before if rel_start == 0 else None
         chunk.opening_word = opening
         append(chunk)
 
@@ -116,23 +121,22 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
 _new_chunk = object.__new__
 
 
-# The pieces of each part seen, with and without "the " before it: one dict lookup keyed by the part alone
-# is cheaper than a cache keyed by both arguments, and parts such as "United States" recur.
+# The pieces of each part seen, whether "the " comes before it or not: parts such as "United States" recur.
 _Pieces = tuple[tuple[PieceFields, ...], bool]
 _PIECES: dict[str, _Pieces] = {}
-_PIECES_AFTER_ARTICLE: dict[str, _Pieces] = {}
 _PIECES_CACHE_SIZE = 65536
 
 
-def _pieces(part: str, has_article: bool) -> _Pieces:
+def _pieces(part: str) -> _Pieces:
     """The chunk fields of one part, relative to its start, and whether the part may read differently at
     the start of a sentence (it opens with a common word).
     """
-    opens_with_common_word = part.split(" ", 1)[0].lower() in lexicon().common_words
-    return segment_run(part, False, has_article), opens_with_common_word and not has_article
+    pieces = segment_run(part, False)
+    # The segmenter has just looked the first word up, so its facts come from the cache.
+    return pieces, word_facts(part.split(" ", 1)[0]).common
 
 
 @lru_cache(maxsize=16384)
-def _opening_pieces(part: str, has_article: bool) -> tuple[PieceFields, ...]:
+def _opening_pieces(part: str) -> tuple[PieceFields, ...]:
     """The chunk fields of a part that opens a sentence with a common word ("Earlier", "Officials")."""
-    return segment_run(part, True, has_article)
+    return segment_run(part, True)

@@ -18,20 +18,25 @@ from worker.stages.enrich.ner.words import CONNECTOR_WORDS, HEADS, Word, word_fa
 _UP = "A-ZÀ-ÖØ-Þ"
 # After a capital: initials ("U.S."), an abbreviation ("Mr.", "Inc."), or the rest of a word; a
 # possessive 's is left out so "Apple's" yields "Apple".
+# The regex is run over every capital of every text, so it is written not to backtrack: the look-ahead
+# skips the abbreviations unless a dot follows within three letters, the possessive quantifiers ("*+")
+# give back no letters (nothing after them could start with one), and the look-behinds for plurals
+# ending in 's are tried only after an apostrophe.
 _TAIL = (
     rf"(?:\.(?:[{_UP}]\.)*"
-    r"|(?:r|rs|s|t|nc|orp|td|o|ros|ov|en|ep|ol|gt|apt|rof|ev|aj|dm|mdr|on|lc)\.(?!\w)"
-    r"|\w*(?:[-&]\w+|['’](?!s\b)\w+|(?:(?<=[Pp]eople)|(?<=[Ww]orkers)|(?<=[Cc]hildren)|(?<=[Ww]omen))['’]s)*)"
+    r"|(?=[a-z]{1,3}\.)(?:r|rs|s|t|nc|orp|td|o|ros|ov|en|ep|ol|gt|apt|rof|ev|aj|dm|mdr|on|lc)\.(?!\w)"
+    r"|\w*+(?:[-&]\w++|['’](?:(?!s\b)\w++"
+    r"|(?:(?<=[Pp]eople['’])|(?<=[Ww]orkers['’])|(?<=[Cc]hildren['’])|(?<=[Ww]omen['’]))s))*)"
 )
 FIRST_WORD = rf"[{_UP}]{_TAIL}"
-NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]+[{_UP}]){_TAIL}"
+NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]++[{_UP}]){_TAIL}"
 
 
 # A chunk of a run, relative to the run (the cached, context-free part of a chunk): start, end, text, type,
 # gazetteer entry, whether a title precedes it, where its article starts, whether it is a sentence's
 # opening common word. Plain tuples: a run's pieces are built once and unpacked for every mention.
 PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
-_ARTICLE_BEFORE = -4  # "the " before the run
+_PERSON_WORDS = 5  # the most words a person's name opening with a first name is read to
 
 
 # Each lower-case word of a run is (part of) a connector. "del", "des", "der" and "den" are read as "de",
@@ -40,27 +45,64 @@ _CONNECTOR_PARTS = frozenset(part for connector in CONNECTOR_WORDS for part in c
 _READ_AS_DE = frozenset({"del", "des", "der", "den"})
 
 
-def segment_run(run: str, initial: bool, has_article: bool = False) -> tuple[PieceFields, ...]:
-    """The chunks of one run of capitalised words; `has_article` when "the " comes right before it."""
+def segment_run(run: str, initial: bool) -> tuple[PieceFields, ...]:
+    """The chunks of one run of capitalised words (`initial`: the run opens a sentence).
+
+    An article ("the ") right before the run belongs to the chunk at its start: the caller sets that
+    chunk's article, so one result serves the run with and without one.
+    """
     if " " not in run:  # one word, the commonest run
-        return _single_word(run, initial, has_article)
+        return _single_word(run, initial)
     items = run.split(" ")
-    if _CONNECTOR_PARTS.isdisjoint(items):  # most runs: every item is a word
-        texts = items
-        starts: list[int] = []
-        ends: list[int] = []
-        position = 0
-        for item in items:
-            starts.append(position)
-            position += len(item)
-            ends.append(position)
-            position += 1
-    else:
+    if not _CONNECTOR_PARTS.isdisjoint(items):
         starts, ends, texts = _pieces_with_connectors(items)
-    words = list(map(word_facts, texts))
+        return _segmented(run, starts, ends, list(map(word_facts, texts)), initial)
+    # Most runs: every item is a word, and many are plainly one name.
+    words = list(map(word_facts, items))
+    if not initial:
+        whole = one_name(run, words)
+        if whole is not None:
+            return whole
+    starts = []
+    ends = []
+    position = 0
+    for item in items:
+        starts.append(position)
+        position += len(item)
+        ends.append(position)
+        position += 1
+    return _segmented(run, starts, ends, words, initial)
+
+
+def _segmented(
+    run: str, starts: list[int], ends: list[int], words: list[Word], initial: bool
+) -> tuple[PieceFields, ...]:
+    """The chunks of a run of several pieces, cut by the segmenter."""
     # Most runs hold no head word, so need no search for a headed name ("Bank of England").
-    has_head = not HEADS.isdisjoint(texts)
-    return tuple(_Segmenter(run, starts, ends, words, has_head).segment(initial, has_article))
+    has_head = not HEADS.isdisjoint([word.text for word in words])
+    return tuple(_Segmenter(run, starts, ends, words, has_head).segment(initial))
+
+
+def one_name(run: str, words: list[Word]) -> tuple[PieceFields, ...] | None:
+    """The one chunk of a run of several words that the segmenter would not cut, else None.
+
+    A third of the runs are such: unknown words ("Lahad Datu"), or a first name and up to four surnames
+    ("Nacer Chadli"), where no known name, title, head noun or opener starts at any word. Reading them
+    here spares building a segmenter; the word facts tested are the ones its rules test (see words.py).
+    """
+    first = words[0]
+    if not first.plain_start:
+        return None
+    kind: str | None = None
+    if first.first_name:
+        # _person_end reads at most five words, and stops at the first that is no surname.
+        if len(words) > _PERSON_WORDS:
+            return None
+        kind = "PERSON"
+    for word in words[1:]:  # loops, not all(): a generator costs more than these few words
+        if not (word.surname_like if kind else word.name_tail):
+            return None
+    return ((0, len(run), run, kind, None, False, None, False),)
 
 
 def _pieces_with_connectors(items: list[str]) -> tuple[list[int], list[int], list[str]]:
@@ -92,16 +134,15 @@ def _pieces_with_connectors(items: list[str]) -> tuple[list[int], list[int], lis
     return starts, ends, texts
 
 
-def _single_word(word: str, initial: bool, has_article: bool) -> tuple[PieceFields, ...]:
+def _single_word(word: str, initial: bool) -> tuple[PieceFields, ...]:
     """The one piece of a one-word run, read as the segmenter reads a run of one word."""
     facts = word_facts(word)
-    article = _ARTICLE_BEFORE if has_article else None
     if initial and facts.common and facts.entry is None:
-        return ((0, len(word), word, None, None, False, article, True),)  # "Earlier", "Officials"
+        return ((0, len(word), word, None, None, False, None, True),)  # "Earlier", "Officials"
     if facts.connector or facts.skipped or facts.title_head:
         return ()  # a function word, or a title with no name after it
     entry = facts.entry
-    return ((0, len(word), word, None if entry is None else entry.type, entry, False, article, False),)
+    return ((0, len(word), word, None if entry is None else entry.type, entry, False, None, False),)
 
 
 class _Segmenter:
@@ -120,13 +161,12 @@ class _Segmenter:
     def _drop_first(self) -> None:
         del self.starts[0], self.ends[0], self.words[0]
 
-    def segment(self, initial: bool, has_article: bool) -> list[PieceFields]:
+    def segment(self, initial: bool) -> list[PieceFields]:
         words, run = self.words, self.run
         pieces: list[PieceFields] = []
         if words and initial and self._is_opening_word():
             start, end = self.starts[0], self.ends[0]
-            before = _ARTICLE_BEFORE if has_article and start == 0 else None
-            pieces.append((start, end, run[start:end], None, None, False, before, True))
+            pieces.append((start, end, run[start:end], None, None, False, None, True))
             self._drop_first()
         after_title = False
         article: int | None = None
@@ -142,8 +182,6 @@ class _Segmenter:
             found, index, is_title = self._next_chunk(index)
             if found is not None:
                 start, end, kind, entry = found
-                if article is None and has_article and start == 0:
-                    article = _ARTICLE_BEFORE
                 pieces.append((start, end, run[start:end], kind, entry, after_title, article, False))
             after_title = is_title
             article = None
@@ -304,7 +342,7 @@ class _Segmenter:
         """End of a person's name opening with a known first name ("Donald Trump", "Ursula von der Leyen")."""
         words = self.words
         end = index + 1
-        while end < len(words) and end - index < 5:
+        while end < len(words) and end - index < _PERSON_WORDS:
             word = words[end]
             if word.connector:
                 if not word.particle or end + 1 >= len(words):

@@ -12,6 +12,7 @@ from worker.stages.enrich.ner.cues import (
     NAME_PARTICLES,
     NON_NAMES,
     ORG_HEADS,
+    ORG_OPENERS,
     PLACE_HEADS,
     PRODUCT_HEADS,
     STOP_WORDS,
@@ -46,11 +47,14 @@ class Word:
         "first_name",
         "head",
         "head_type",
+        "name_tail",
         "other_known",
         "particle",
         "plain",
+        "plain_start",
         "prefix",
         "skipped",
+        "surname_like",
         "team_member",
         "text",
         "title_head",
@@ -82,6 +86,22 @@ class Word:
         self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
         # The singular of a team's nickname, said of one player ("Tiger" of the Tigers).
         self.team_member = f"{text}s" in TEAM_PLURALS and not self.first_name
+        # What lets segment.py read a whole run as one name without cutting it (see `one_name`):
+        # nothing that the segmenter's rules look for starts at the word...
+        self.plain_start = (
+            self.plain
+            and not self.skipped
+            and entry is None
+            and not self.prefix
+            and not self.title_modifier
+            and not self.team_member
+            and not self.head
+            and text not in ORG_OPENERS
+        )
+        # ...an unknown name runs on over it...
+        self.name_tail = self.plain and entry is None and not self.head
+        # ...and a person's name opening with a first name does too.
+        self.surname_like = self.plain and not self.head and not self.other_known and not self.acronym
 
 
 word_facts = lru_cache(maxsize=65536)(Word)
