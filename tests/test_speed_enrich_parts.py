@@ -1,17 +1,15 @@
-"""The faster shapes of the keyword, word-count, date and amount steps give what the plain forms give."""
+"""The faster shapes of the keyword, word, date and amount steps give what the plain forms give."""
 
 from __future__ import annotations
 
 import random
 import re
-import sys
 
 import pytest
 
 from worker.stages.enrich.amounts import extract_amounts
 from worker.stages.enrich.dates import extract_dates
 from worker.stages.enrich.keywords import _candidates, _runs, _stopwords
-from worker.stages.sentences import _SPACE_BEYOND_LATIN_1, word_count
 from worker.stages.tokens import WORD, words_of_lowered
 
 
@@ -46,28 +44,6 @@ def test_candidates_fix_up_only_what_needs_it() -> None:
         "heavy rain",
         "council's vote",
     ]
-
-
-def test_space_beyond_latin_1_lists_every_wide_space() -> None:
-    wide = [chr(code) for code in range(256, sys.maxunicode + 1) if chr(code).isspace()]
-    assert all(_SPACE_BEYOND_LATIN_1.fullmatch(char) for char in wide)
-    assert not _SPACE_BEYOND_LATIN_1.search(
-        "".join(chr(code) for code in range(256, 0x3100) if not chr(code).isspace())
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "plain ascii text",
-        "  “Curly” quotes — and dashes\u00a0with no-break\x85spaces ",
-        "ideographic\u3000space and\u2009thin space",
-        "Zürich\tİstanbul ſ \ud800 surrogate",
-    ],
-)
-def test_word_count_is_the_number_of_split_words(text: str) -> None:
-    assert word_count(text) == len(text.split())
 
 
 def test_dates_and_amounts_read_a_given_lowered_text_as_their_own() -> None:

@@ -55,8 +55,6 @@ _CONTINUING_LINE_END = ",;-–—("
 # Every byte as b" " when str.split() takes it for whitespace (the ASCII controls \t-\r and \x1c-\x1f too),
 # else as b"x".
 _SPACE_OR_NOT = bytes(32 if chr(byte).isspace() else ord("x") for byte in range(256))
-# The characters beyond Latin-1 that str.split() takes for whitespace (a test checks the list).
-_SPACE_BEYOND_LATIN_1 = re.compile("[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 Span = tuple[int, int]
 
@@ -87,13 +85,11 @@ def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
 
 def word_count(text: str) -> int:
     """Whitespace-separated words (GDELT counts words the same way)."""
-    if not text.isascii() and _SPACE_BEYOND_LATIN_1.search(text) is not None:
+    if not text.isascii():
         return len(text.split())
-    # Counted without making a string per word: each word starts where a space is followed by a
-    # non-space, or at the very start. Latin-1 holds all whitespace of such a text, so its bytes (any
-    # other character read as "?", a non-space) mark the same words; a third of news articles have a
-    # curly quote or a dash, and this spares them a split.
-    marks = text.encode("latin-1", "replace").translate(_SPACE_OR_NOT)
+    # ASCII text (most English news) is counted without making a string per word: each word starts
+    # where a space is followed by a non-space, or at the very start.
+    marks = text.encode("ascii").translate(_SPACE_OR_NOT)
     return marks.count(b" x") + marks.startswith(b"x")
 
 
