@@ -2,12 +2,16 @@
 
 A consumer reads its own unacknowledged entries first (so a restart loses nothing), then claims entries
 other consumers left idle too long, then reads new ones. An entry delivered more than `max_deliveries` times
-is moved to the dead stream instead of being handed out again.
+is moved to the dead stream instead of being handed out again. `iterate` rides out a Redis restart: it
+waits with backoff, reconnects, recreates its group if Redis came back without it, and reads its own
+unacknowledged entries again first (delivery is at-least-once: an entry handled but not acknowledged
+before the outage comes again).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,8 +22,11 @@ import structlog
 
 from schemas import SCHEMA_VERSION, DeadLetter
 from worker import keys
+from worker.errors import TRANSIENT_ERRORS
 
 log = structlog.get_logger("worker.consumer")
+RECONNECT_FIRST_WAIT_SECONDS = 0.5
+RECONNECT_MAX_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -83,12 +90,39 @@ class StreamConsumer:
         return self._read_group(">", count, block_ms=block_ms)
 
     def ack(self, entry: Entry) -> None:
-        self._client.xack(self.stream, self.group, entry.id)
+        """Acknowledge; if Redis is unreachable the entry stays pending and comes again after reconnecting."""
+        try:
+            self._client.xack(self.stream, self.group, entry.id)
+        except TRANSIENT_ERRORS as exc:
+            log.warning("entry_ack_deferred", stream=self.stream, id=entry.id, error=repr(exc))
+            self._read_own_pending_again()
 
     def iterate(self, count: int = 100, block_ms: int = 1000) -> Iterator[Entry]:
-        """Entries forever; the caller acknowledges each after handling it."""
+        """Entries forever; the caller acknowledges each after handling it. Survives Redis restarts."""
+        wait = RECONNECT_FIRST_WAIT_SECONDS
         while True:
-            yield from self.read(count, block_ms)
+            try:
+                entries = self.read(count, block_ms)
+            except TRANSIENT_ERRORS as exc:
+                log.warning("consumer_reconnecting", stream=self.stream, error=repr(exc), retry_in=wait)
+                time.sleep(wait)
+                wait = min(wait * 2, RECONNECT_MAX_WAIT_SECONDS)
+                self._read_own_pending_again()
+                continue
+            except redis.ResponseError as exc:
+                if "NOGROUP" not in str(exc):
+                    raise
+                # Redis came back without the group (it keeps nothing on disk): start it again.
+                log.warning("consumer_group_recreated", stream=self.stream, group=self.group)
+                self._ensure_group("0")
+                self._read_own_pending_again()
+                continue
+            wait = RECONNECT_FIRST_WAIT_SECONDS
+            yield from entries
+
+    def _read_own_pending_again(self) -> None:
+        self._own_pending_done = False
+        self._pending_cursor = "0"
 
     def _read_group(self, start: str, count: int, block_ms: int | None) -> list[Entry]:
         # redis-py types stream replies loosely; their shape is fixed by the Redis protocol.

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
+from collections.abc import Callable
 
 import pytest
 import redis
 
 from worker import keys
 from worker.consumer import StreamConsumer
+from worker.embedded import EmbeddedRedis
 
 pytestmark = pytest.mark.integration
 STREAM = keys.DOCUMENTS_STREAM
@@ -75,3 +78,45 @@ def test_consumer_moves_an_over_delivered_entry_to_the_dead_stream(client: redis
     )
     assert letter["payload"]["fields"]["doc_id"] == "poison"
     assert client.xpending(STREAM, "g")["pending"] == 0
+
+
+@pytest.mark.parametrize("appendfsync", ["always", None])
+def test_consumer_iterates_through_a_redis_restart(appendfsync: str | None) -> None:
+    """Redis stops for a second under a consumer and comes back (with its data, or, without persistence,
+    empty): the consumer waits, reconnects (recreating its group if it is gone) and reads what comes next."""
+    server = EmbeddedRedis(appendfsync)
+    server.start()
+    try:
+        client = redis.Redis.from_url(server.url, decode_responses=True)
+        add(client, "before-1", "before-2")
+        consumer = StreamConsumer(
+            redis.Redis.from_url(server.url, decode_responses=True), STREAM, "g", "c1", from_start=True
+        )
+        seen: list[str] = []
+
+        def consume() -> None:
+            for entry in consumer.iterate(count=10, block_ms=100):
+                seen.append(entry.fields["doc_id"])
+                consumer.ack(entry)
+                if entry.fields["doc_id"] == "after-2":
+                    return
+
+        reader = threading.Thread(target=consume, daemon=True)
+        reader.start()
+        _wait(lambda: seen == ["before-1", "before-2"])
+        server.stop()
+        time.sleep(1.0)
+        server.start()
+        add(client, "after-1", "after-2")
+        reader.join(timeout=30)
+        assert not reader.is_alive(), f"the consumer did not get past the restart: {seen}"
+        assert seen == ["before-1", "before-2", "after-1", "after-2"]
+    finally:
+        server.close()
+
+
+def _wait(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
