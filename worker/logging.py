@@ -10,6 +10,23 @@ import structlog
 from worker.settings import Settings
 
 
+class StderrLogger:
+    """Writes each rendered line to whatever `sys.stderr` is when it logs, not when logging was set up.
+
+    structlog's PrintLogger keeps the stream it was given; when that stream is later replaced and closed
+    (a test's captured output, a redirected daemon), every later log call raised instead of logging.
+    """
+
+    def msg(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    log = debug = info = warning = warn = error = critical = exception = fatal = msg
+
+
+def _stderr_logger(*_args: object) -> StderrLogger:
+    return StderrLogger()
+
+
 def configure_logging(settings: Settings) -> None:
     level = logging.getLevelName(settings.log_level.upper())
     if not isinstance(level, int):
@@ -29,6 +46,6 @@ def configure_logging(settings: Settings) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=_stderr_logger,
         cache_logger_on_first_use=True,
     )
