@@ -3,9 +3,9 @@
     python -m bench.chaos --documents 3000 [--workers 2] [--interval 8] [--redis-restarts 2] [--malformed 20]
 
 Starts a private Redis with AOF (`appendfsync always`), several worker processes, enqueues wikinews documents
-and a number of malformed messages sent straight to the parse queue, then every `--interval` seconds either
+and a number of malformed messages sent straight to the parse queue, then every `--interval` seconds
 SIGKILLs a random worker (its whole process group, as a crash or the OOM killer would) and starts a
-replacement, or restarts Redis. When every document is accounted for, or at `--timeout`, it checks the
+replacement, or, every second time while `--redis-restarts` last, restarts Redis. When every document is accounted for, or at `--timeout`, it checks the
 delivery contract and exits 1 if it was broken:
   - every enqueued document is on newswire:documents or newswire:dead, and none is on documents twice;
   - every event is on newswire:events once;
@@ -102,9 +102,12 @@ def _run(args: argparse.Namespace, server: EmbeddedRedis, rng: random.Random) ->
         expected = set(report.accepted)
         deadline = time.monotonic() + args.timeout
         restarts_left = args.redis_restarts
+        action = 0
         while time.monotonic() < deadline and not _all_accounted(server.url, expected, args.malformed):
             time.sleep(args.interval)
-            if restarts_left and rng.random() < 0.25:
+            action += 1
+            # Every second action restarts Redis while restarts are left, so a short run has one too.
+            if restarts_left and action % 2 == 0:
                 _restart_redis(server, tally, started)
                 restarts_left -= 1
             else:
