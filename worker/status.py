@@ -25,6 +25,7 @@ class Status:
     queues: dict[str, int | None]
     streams: dict[str, int]
     groups: list[GroupStatus]
+    persistence: str = "unknown"
 
     @property
     def dead_letters(self) -> int:
@@ -38,7 +39,29 @@ def collect_status(client: redis.Redis, app: Celery) -> Status:
         queues = {
             name: depth if depth is not None else int(client.llen(name)) for name, depth in queues.items()
         }
-    return Status(queues=queues, streams=_stream_lengths(client), groups=_groups(client))
+    return Status(
+        queues=queues,
+        streams=_stream_lengths(client),
+        groups=_groups(client),
+        persistence=persistence(client),
+    )
+
+
+def persistence(client: redis.Redis) -> str:
+    """How this Redis keeps data across a restart: "aof", "snapshots", "none", or "unknown" (CONFIG refused,
+    as on some managed services). With "none", a restart loses queued batches, streams and markers."""
+    try:
+        config: Any = client.config_get("appendonly")
+        config.update(client.config_get("save"))
+    except redis.ResponseError:
+        return "unknown"
+    if _text(config.get("appendonly", "")) == "yes":
+        return "aof"
+    return "snapshots" if _text(config.get("save", "")).strip() else "none"
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _queue_depths(app: Celery) -> dict[str, int | None]:
@@ -87,4 +110,8 @@ def render_status(status: Status) -> str:
         lag = "?" if g.lag is None else str(g.lag)
         lines.append(f"  {g.stream:<22} {g.name:<16} consumers={g.consumers} pending={g.pending} lag={lag}")
     lines.append(f"dead letters: {status.dead_letters}")
+    note = (
+        " (a Redis restart loses queued batches, streams and markers)" if status.persistence == "none" else ""
+    )
+    lines.append(f"redis persistence: {status.persistence}{note}")
     return "\n".join(lines)

@@ -29,6 +29,7 @@ from worker.runner import (
 )
 from worker.settings import load_settings
 from worker.splitting import DeliveryGuard, batch_documents, split_batch
+from worker.status import persistence
 from worker.warmup import warm_up_stages
 
 log = structlog.get_logger("worker.tasks")
@@ -44,6 +45,19 @@ def _redis() -> redis.Redis:
 @cache
 def _publisher() -> Publisher:
     return Publisher(_redis(), load_settings())
+
+
+@signals.worker_ready.connect
+def _warn_if_redis_keeps_nothing(**_: Any) -> None:
+    try:
+        kept = persistence(_redis())
+    except TRANSIENT_ERRORS:
+        return  # unreachable now; Celery's own reconnect messages say so
+    if kept == "none":
+        log.warning(
+            "redis_persistence_off",
+            hint="a Redis restart loses queued batches, streams and processed markers; run it with appendonly yes",
+        )
 
 
 @signals.worker_init.connect
