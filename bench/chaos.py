@@ -23,7 +23,7 @@ import tempfile
 import time
 from collections import Counter
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +49,9 @@ def malformed_message(n: int) -> Any:
 class Tally:
     kills: int = 0
     redis_restarts: int = 0
-    log: list[str] = field(default_factory=list)
 
     def note(self, started: float, what: str) -> None:
         line = f"{time.monotonic() - started:7.1f} s  {what}"
-        self.log.append(line)
         print(line, file=sys.stderr, flush=True)
 
 

@@ -94,7 +94,7 @@ def run_stages(
     result = BatchResult()
     specs = _stage_specs()
     try:
-        raw_docs = _decode_batch(batch)
+        raw_docs = decode_batch(batch)
     except (ValueError, TypeError) as exc:
         result.dead.append(
             make_dead_letter(raw_id("batch", batch), stages[0], exc, _raw_batch(batch), attempts)
@@ -112,7 +112,7 @@ def dead_letters_for_batch(
 ) -> list[DeadLetter]:
     """One dead letter per document of a batch that failed as a whole (or one for an undecodable batch)."""
     try:
-        raw_docs = _decode_batch(batch)
+        raw_docs = decode_batch(batch)
     except (ValueError, TypeError):
         return [make_dead_letter(raw_id("batch", batch), stage, exc, _raw_batch(batch), attempts)]
     letters = []
@@ -122,7 +122,7 @@ def dead_letters_for_batch(
     return letters
 
 
-def _decode_batch(batch: object) -> list[Any]:
+def decode_batch(batch: object) -> list[Any]:
     """The documents of a batch message: a JSON array string (what the producer sends)."""
     if not isinstance(batch, str):
         raise TypeError(f"expected a JSON array string of documents, got a JSON {type(batch).__name__}")

@@ -13,7 +13,7 @@ import structlog
 from worker import keys
 from worker.errors import WorkerLostError
 from worker.publish import Publisher
-from worker.runner import StageName, make_dead_letter, payload_doc_id
+from worker.runner import StageName, decode_batch, make_dead_letter, payload_doc_id
 
 log = structlog.get_logger("worker.splitting")
 MAX_LOST_DELIVERIES = 3
@@ -63,13 +63,10 @@ class DeliveryGuard:
 
 def batch_documents(batch: object) -> list[Any] | None:
     """The documents of a batch message, or None when it is not a JSON array string."""
-    if not isinstance(batch, str):
-        return None
     try:
-        docs = json.loads(batch)
-    except ValueError:
+        return decode_batch(batch)
+    except (ValueError, TypeError):
         return None
-    return docs if isinstance(docs, list) else None
 
 
 def split_batch(docs: list[Any], resend_one: Callable[[str], None]) -> bool:

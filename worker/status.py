@@ -91,7 +91,7 @@ def _groups(client: redis.Redis) -> list[GroupStatus]:
 
 
 def _group(stream: str, info: dict[str, Any]) -> GroupStatus:
-    name = info["name"].decode() if isinstance(info["name"], bytes) else str(info["name"])
+    name = _text(info["name"])
     lag = info.get("lag")
     return GroupStatus(
         stream, name, int(info["consumers"]), int(info["pending"]), None if lag is None else int(lag)
