@@ -141,11 +141,7 @@ def _active_sentences(
 def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate, Roles] | None:
     """The surest candidate with parties; earlier ones win near-ties, as the main verb tends to come first.
     Candidates are tried surest first, so the parties of most are never looked for."""
-    # Sorted on (-prior, order): the orders differ, so candidates themselves are never compared.
-    ranked = sorted(
-        [(-_prior(view, order, candidate), order, candidate) for order, candidate in enumerate(found)]
-    )
-    for _, _, candidate in ranked:
+    for candidate in _ranked(view, found):
         if view.reports(candidate.start) or (candidate.noun and view.is_adjunct(candidate.start)):
             continue
         if candidate.plover in _VIOLENCE and _has_score(view.lower):
@@ -166,6 +162,18 @@ def _first_event(view: SentenceView, found: list[Candidate]) -> tuple[Candidate,
             continue
         return candidate, roles
     return None
+
+
+def _ranked(view: SentenceView, found: list[Candidate]) -> list[Candidate]:
+    """The candidates surest first. Most sentences have one, which needs no prior (nor the clause scan that
+    the prior asks for)."""
+    if len(found) == 1:
+        return found
+    # Sorted on (-prior, order): the orders differ, so candidates themselves are never compared.
+    ranked = sorted(
+        [(-_prior(view, order, candidate), order, candidate) for order, candidate in enumerate(found)]
+    )
+    return [candidate for _, _, candidate in ranked]
 
 
 # Both tests are asked again for each violent candidate of a sentence: the answers are kept per sentence.
