@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from worker.stages.classify.events import _prior, _ranked
+from worker.stages.classify.events import _event_words, _prior, _ranked
+from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.candidates import Candidate
+from worker.stages.classify.events.lexicon import find_triggers, words
 from worker.stages.classify.events.roles import SentenceView
 
 _LOWER = "the army attacked the town, but rebels said they would meet to demand talks"
@@ -24,3 +26,13 @@ def test_candidates_are_ranked_by_prior_then_order() -> None:
     expected = [c for _, _, c in sorted((-_prior(view, i, c), i, c) for i, c in enumerate(found))]
     assert _ranked(SentenceView(_LOWER, []), found) == expected
     assert _ranked(SentenceView(_LOWER, []), found) != found  # the test ranks something
+
+
+def test_the_event_words_of_a_text_find_its_triggers_and_cues() -> None:
+    text = "Police said the army attacked rebels; talks, which the UN urged, will resume. Troops withdrew."
+    lower = text.lower()
+    known = _event_words().intersection(words(lower))
+    assert find_triggers(lower, text, known) == find_triggers(lower, text)
+    assert gazetteer().cue_heads.intersection(known) == gazetteer().cue_heads.intersection(words(lower))
+    assert find_triggers(lower, text)  # the text has triggers and cues to find
+    assert gazetteer().cue_heads.intersection(known)

@@ -11,13 +11,14 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from schemas import EnrichedDocument, EventRecord, Offsets
+from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.actors import ActorSpan, DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
-from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, holds_any, words
+from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, holds_any, lexicon, words
 from worker.stages.classify.events.roles import Roles, SentenceView
 
 __all__ = ["extract_events"]
@@ -68,7 +69,9 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     another act."""
     text = doc.text
     lower = _same_length_lower(text)
-    text_words = words(lower)
+    # Only the text's words that open a trigger or a sector cue are ever looked up: one pass over the text's
+    # words keeps them, and the trigger and cue lookups then go over a handful.
+    text_words = _event_words().intersection(words(lower))
     hits = find_triggers(lower, text, text_words)
     active = _active_sentences(hits, doc.sentences)
     if not active:
@@ -92,6 +95,12 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
             dated = dated or _DatedSentences(doc)
             events.append(_record(doc, sentence, candidate, roles, dated.value_in(sentence)))
     return events
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """Every word that opens a trigger (a word form of the lexicon) or a sector cue."""
+    return lexicon().forms | gazetteer().cue_heads
 
 
 def _sentence_events(view: SentenceView, found: list[Candidate]) -> list[tuple[Candidate, Roles]]:

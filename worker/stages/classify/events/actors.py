@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -54,7 +55,8 @@ class ActorSpan:
 class DocumentActors:
     """The actors of one document's sentences; entity codings are worked out once per entity."""
 
-    def __init__(self, doc: EnrichedDocument, lower: str, text_words: list[str]) -> None:
+    def __init__(self, doc: EnrichedDocument, lower: str, text_words: Iterable[str]) -> None:
+        """`text_words` are the words of `lower`, or those of them that may open a sector cue."""
         self.text = doc.text
         self.lower = lower
         self._words = text_words

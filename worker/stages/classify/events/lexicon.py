@@ -8,6 +8,7 @@ located and their rules tried in order (rules that look at the following words f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -212,7 +213,7 @@ def words(lower: str) -> list[str]:
     return lower.translate(_SEPARATOR_TABLE).split()
 
 
-def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) -> list[tuple[int, str]]:
+def _head_positions(lower: str, forms: frozenset[str], text_words: Iterable[str]) -> list[tuple[int, str]]:
     """Where the lexicon's word forms stand as whole words in `lower`, in text order."""
     present = forms.intersection(text_words)
     positions = []
@@ -231,9 +232,10 @@ def _head_positions(lower: str, forms: frozenset[str], text_words: list[str]) ->
     return positions
 
 
-def find_triggers(lower: str, original: str, text_words: list[str] | None = None) -> list[TriggerHit]:
+def find_triggers(lower: str, original: str, text_words: Iterable[str] | None = None) -> list[TriggerHit]:
     """Every rule that fires in a text (`lower` is `original` lowercased, same length), in text order;
-    `text_words` are `words(lower)` when the caller has them already."""
+    `text_words` are `words(lower)` when the caller has them already (or those of them that may be forms of
+    the lexicon: no other word is looked up)."""
     lex = lexicon()
     plans = lex.plans
     hits: list[TriggerHit] = []
