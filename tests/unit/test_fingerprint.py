@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from worker.stages.enrich.fingerprint import (
@@ -12,6 +13,7 @@ from worker.stages.enrich.fingerprint import (
     is_near_duplicate,
     simhash,
 )
+from worker.stages.enrich.fingerprint import _ones_per_bit as ones_per_bit
 from worker.stages.tokens import lower_words
 
 FLOOD_REPORT = (
@@ -97,6 +99,15 @@ def test_simhash_different_articles_on_the_same_story_are_not_duplicates() -> No
     """A follow-up on the same flood, with the same people and places, is not a duplicate."""
     distance = hamming(fingerprint(FLOOD_REPORT), fingerprint(FLOOD_FOLLOW_UP))
     assert distance > 2 * NEAR_DUPLICATE_DISTANCE
+
+
+@pytest.mark.parametrize("count", [1, 3, 300, (1 << 16) - 1, 1 << 16, 70_000])
+def test_ones_per_bit_counts_every_bit_of_every_hash(count: int) -> None:
+    """The lane-wise count matches a bit-by-bit count, also past the 16-bit lanes' capacity."""
+    hashes = np.random.default_rng(count).integers(0, 1 << 64, size=count, dtype=np.uint64)
+    hashes |= np.uint64(1 << 5)  # one bit set in every hash: 65536 of them overflow a 16-bit lane
+    expected = [int(((hashes >> np.uint64(bit)) & np.uint64(1)).sum()) for bit in range(64)]
+    assert ones_per_bit(hashes).tolist() == expected
 
 
 def test_hamming_counts_differing_bits() -> None:
