@@ -23,6 +23,7 @@ from worker.stages.enrich.amounts_numbers import (
     digits_value,
     spelled_value,
 )
+from worker.stages.enrich.quotes_cues import trie_pattern
 
 PREFIX_CURRENCIES = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
@@ -67,10 +68,12 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_PREFIX = "|".join(re.escape(c) for c in sorted(PREFIX_CURRENCIES, key=len, reverse=True))
-_COUNTRY = "|".join(re.escape(c) for c in sorted(DOLLAR_COUNTRIES, key=len, reverse=True))
-_CURRENCY_WORD = "|".join(sorted(SUFFIX_CURRENCIES, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# Prefix trees rather than alternations: the engine walks down one tree instead of trying every word,
+# and a tree tries the longer of two words that share a start first, as the longest-first order did.
+_PREFIX = trie_pattern(list(PREFIX_CURRENCIES))
+_COUNTRY = trie_pattern(list(DOLLAR_COUNTRIES))
+_CURRENCY_WORD = trie_pattern(list(SUFFIX_CURRENCIES))
+_UNIT = trie_pattern(list(UNITS))
 
 # Each pattern opens with a literal or a character class and no assertion, so the regex engine jumps
 # to the next possible first character; word boundaries on the left are checked in Python.

@@ -39,8 +39,11 @@ SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL
 # "?") with every character but an ASCII letter, digit or "_" made a space, at the space before the word:
 # the regex engine finds spaces by a fast search for one character, where the spelled-number regex, which
 # opens with a class, would be tried at every position. A unit or tens word is always followed by a word
-# boundary, and "a"/"an" starts a number only before a scale ("a million").
-SPELLED_START = re.compile(rf" (?=(?:{_UNIT_WORDS}|{_TENS_WORDS})\b|an? +(?:{_SCALE_WORDS}))".encode())
+# boundary, and "a"/"an" starts a number only before a scale ("a million"). The unit and tens words make
+# one prefix tree, and the "a" branch opens with its letter, so a space before any other word costs the
+# engine one comparison per initial letter.
+_FIRST_WORDS = trie_pattern([word for word in UNITS if word not in {"a", "an"}] + list(TENS))
+SPELLED_START = re.compile(rf" (?=an? +(?:{_SCALE_WORDS})|{_FIRST_WORDS}\b)".encode())
 SPELLED_SCAN_TABLE = bytes(
     byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else 0x20 for byte in range(256)
 )
