@@ -76,3 +76,15 @@ def test_extract_keywords_reuses_the_callers_lowercased_text() -> None:
     shared = extract_keywords(ARTICLE, words, entities, lowered=ARTICLE.lower())
     assert shared == extract_keywords(ARTICLE, words, entities)
     assert {"Ann Lee", "flood defence plan"} <= {keyword.text for keyword in shared}
+
+
+def test_extract_keywords_finds_a_phrase_at_the_very_start_and_after_punctuation() -> None:
+    """A run that opens the text, or follows a bracket or quote mark, is a candidate like any other."""
+    text = "Solar panels rose. (Solar panels) and 'solar panels' again."
+    assert [keyword.text for keyword in extract_keywords(text, lower_words(text), [])] == ["solar panels"]
+
+
+def test_extract_keywords_breaks_score_ties_alphabetically() -> None:
+    """Entities of equal salience come in alphabetical order, whatever order they arrive in."""
+    entities = [person("E2", "Ann Lee", 1.0), person("E1", "Critics", 1.0)]
+    assert keywords_of(entities[::-1])[:2] == keywords_of(entities)[:2] == ["Ann Lee", "Critics"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -26,6 +26,7 @@ MAX_ENTITY_KEYWORDS = 4
 MAX_PHRASE_WORDS = 3
 MIN_ENTITY_SALIENCE = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
+_SCORE = itemgetter(1)
 # Possessive repeats (*+, ++): a run never needs to give back what it matched, and not keeping the
 # positions to backtrack to makes the search about an eighth faster.
 _WORD = r"[a-z][a-z'’\-]*+"
@@ -91,7 +92,8 @@ def _candidates(lowered: str) -> list[str]:
         or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
         else phrase
         for phrase in _runs().findall(lowered)
-        if len(phrase) > 1 and phrase.count(" ") < MAX_PHRASE_WORDS
+        # str.count parses its arguments the slow way: most phrases are one word and never need it.
+        if len(phrase) > 1 and (" " not in phrase or phrase.count(" ") < MAX_PHRASE_WORDS)
     ]
 
 
@@ -137,12 +139,21 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
 
 def _entity_keywords(entities: Sequence[Entity]) -> list[tuple[str, float]]:
     """(canonical name, salience) of the most salient entities of the keyword types."""
-    best: dict[str, float] = defaultdict(float)
+    best: dict[str, float] = {}
     for entity in entities:
-        if entity.type in KEYWORD_ENTITY_TYPES and entity.salience >= MIN_ENTITY_SALIENCE:
-            best[entity.canonical] = max(best[entity.canonical], entity.salience)
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:MAX_ENTITY_KEYWORDS]
+        salience = entity.salience
+        if salience >= MIN_ENTITY_SALIENCE and entity.type in KEYWORD_ENTITY_TYPES:
+            canonical = entity.canonical
+            if salience > best.get(canonical, 0.0):
+                best[canonical] = salience
+    ranked = _best_first(list(best.items()))[:MAX_ENTITY_KEYWORDS]
     return [(name, round(score, 4)) for name, score in ranked]
+
+
+def _best_first(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Highest score first, ties alphabetically: a stable reverse sort by score keeps the alphabetical
+    order of a first sort, and both sorts compare in C where a key function would run per item."""
+    return sorted(sorted(scored), key=_SCORE, reverse=True)
 
 
 def _mostly_names(phrase: str, name_words: set[str]) -> bool:
@@ -163,9 +174,10 @@ def extract_keywords(
     """Up to 8 key phrases, best first: salient entities and frequent, early noun phrases. `lowered` is
     text.lower() when the caller has it already."""
     named = _entity_keywords(entities)
-    name_words = {
-        word for entity in entities for mention in entity.mentions for word in mention.text.lower().split()
-    }
+    # Lowered and split once for all mentions: a space between them keeps words and final sigmas apart.
+    name_words = set(
+        " ".join([mention.text for entity in entities for mention in entity.mentions]).lower().split()
+    )
     scores = _phrase_scores(_candidates(text.lower() if lowered is None else lowered))
     top = max(scores.values(), default=1.0)
     # Best score first, ties alphabetically: the reverse sort is stable, so it keeps the alphabetical
@@ -181,5 +193,5 @@ def extract_keywords(
             break
         if not _mostly_names(phrase, name_words):  # else already there as (part of) an entity name
             phrases.append((phrase, round(scores[phrase] / top, 4)))
-    chosen = sorted(named + phrases, key=lambda keyword: (-keyword[1], keyword[0]))
+    chosen = _best_first(named + phrases)
     return _keyword_list().validate_python([{"text": name, "score": score} for name, score in chosen])
