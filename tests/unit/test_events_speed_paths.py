@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from worker.stages.classify.events import _event_words, _prior, _ranked
+import re
+
+import pytest
+
+from worker.stages.classify.events import _event_words, _prior, _ranked, roles
 from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.candidates import Candidate
 from worker.stages.classify.events.lexicon import find_triggers, words
@@ -36,3 +40,33 @@ def test_the_event_words_of_a_text_find_its_triggers_and_cues() -> None:
     assert gazetteer().cue_heads.intersection(known) == gazetteer().cue_heads.intersection(words(lower))
     assert find_triggers(lower, text)  # the text has triggers and cues to find
     assert gazetteer().cue_heads.intersection(known)
+
+
+# The word-before patterns as plainly written: each rewritten one must match a window when this one does.
+_PLAIN_BEFORE = {
+    "_PREPOSITION_BEFORE": r"\b(?:to|with|in|into|on|at|for|against|from|by|over|toward|towards|near|between|"
+    r"among|under|about|across|through|via|than|like|outside|inside|around|within)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
+    "_PASSIVE_BEFORE": r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$",
+    "_ADJUNCT_BEFORE": r"\b(?:by|in|during|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
+    "_BY_BEFORE": r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
+    "_LOCATIVE_BEFORE": r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$",
+    "_WITH_BEFORE": r"\bwith\s+(?:the\s+)?$",
+    "_BETWEEN_BEFORE": r"\bbetween\s+(?:the\s+)?$",
+    "_POSSESSIVE_BEFORE": r"\b(?:its|their|his|her|our|own)\s+(?:[\w-]+\s+){0,2}$",
+}
+_WINDOWS = (
+    "talks with the rebels were held in  the capital by a roadside bomb and its own troops",
+    "it was widely reported that byelections between the parties, into an area, were cut by  the new army",
+    "the troops of their government got badly hurt; within a day, outside the town, her own party met",
+    "nearby inwith wasted herself its-own ones around_the 2 between the un and nato, for the people",
+)
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN_BEFORE))
+def test_word_before_patterns_match_where_the_plain_ones_do(name: str) -> None:
+    plain, rewritten = re.compile(_PLAIN_BEFORE[name]), getattr(roles, name)
+    for text in _WINDOWS:
+        for end in range(len(text) + 1):
+            for start in range(max(0, end - 30), end + 1):
+                assert bool(plain.search(text, start, end)) == bool(rewritten.search(text, start, end))

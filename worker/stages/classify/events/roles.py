@@ -54,18 +54,34 @@ _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|announced|declared|stated|concluded|insisted|warned|argued|added|told\b[^,]*?)"
     r"(?:\s+\w+){0,3}?\s+(?:that\s+)?"
 )
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|in|into|on|at|for|against|from|by|over|toward|towards|near|between|among|under|about|"
-    r"across|through|via|than|like|outside|inside|around|within)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$"
+
+
+def _word_before(words: list[str], rest: str) -> re.Pattern[str]:
+    """One of `words` as a whole word, then `rest` (which ends where the searched window before an actor or a
+    trigger ends). Written as a prefix tree with the word boundary checked after the first letter, so a
+    search of the window starts a match only at letters that can open a word, not at every position; the
+    patterns are only asked whether they match, which the order of the alternatives cannot change."""
+    return re.compile(trie_pattern(words, not_after=r"\w") + rest)
+
+
+_PREPOSITION_BEFORE = _word_before(
+    [
+        "to", "with", "in", "into", "on", "at", "for", "against", "from", "by", "over", "toward", "towards",
+        "near", "between", "among", "under", "about", "across", "through", "via", "than", "like", "outside",
+        "inside", "around", "within",
+    ],
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
+)  # fmt: skip
+_PASSIVE_BEFORE = _word_before(
+    ["was", "were", "been", "being", "is", "are", "be", "got", "get"], r"\s+(?:\w+ly\s+)?$"
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$")
-_ADJUNCT_BEFORE = re.compile(r"\b(?:by|in|during|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$")
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_ADJUNCT_BEFORE = _word_before(["by", "in", "during", "with"], r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
+_BY_BEFORE = _word_before(["by"], r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$")
+_LOCATIVE_BEFORE = _word_before(["in", "at", "near", "inside", "outside"], r"\s+(?:the\s+)?$")
+_WITH_BEFORE = _word_before(["with"], r"\s+(?:the\s+)?$")
+_BETWEEN_BEFORE = _word_before(["between"], r"\s+(?:the\s+)?$")
 # "its troops", "their own forces": the source's own people, not another party.
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|own)\s+(?:[\w-]+\s+){0,2}$")
+_POSSESSIVE_BEFORE = _word_before(["its", "their", "his", "her", "our", "own"], r"\s+(?:[\w-]+\s+){0,2}$")
 _COORDINATION = re.compile(
     r"\s*,?\s*(?:and|along\s+with|together\s+with|as\s+well\s+as|&)\s+(?:the\s+|its\s+|his\s+|their\s+)?,?\s*"
 )
