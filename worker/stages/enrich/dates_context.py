@@ -16,9 +16,11 @@ from worker.stages.enrich.dates_calendar import Direction
 from worker.stages.enrich.dates_tense import sentence_direction
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
-    """One resolved time expression, before it becomes a TimeExpression."""
+    """One resolved time expression, before it becomes a TimeExpression. Not frozen: a frozen dataclass
+    sets each field through object.__setattr__, which makes building one several times dearer, and no
+    one keeps or changes a Found after the resolver returns it."""
 
     start: int
     end: int

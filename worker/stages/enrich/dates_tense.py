@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from worker.stages.enrich.dates_calendar import Direction
+from worker.stages.enrich.quotes_cues import trie_pattern
 
 # How far around the expression (in characters) a verb is taken to govern it.
 _WINDOW_BEFORE = 80
@@ -17,15 +18,26 @@ _WINDOW_AFTER = 50
 _CLAUSE_BREAK = re.compile(
     r"[,;:(]|\s(?:that|which|who|whom|whose|where|when|while|but|and|because|after|before)\s"
 )
+# Single-word cues as prefix trees, so that the engine walks one tree at a word start instead of trying
+# every word in turn.
+_FUTURE_WORDS = trie_pattern(
+    str.split("will shall won't would scheduled planned upcoming next until till later")
+)
+_PAST_WORDS = trie_pattern(
+    str.split(
+        "was were had did said told met made took gave came went began held left won lost saw ran fell rose "
+        "sold bought paid shot hit struck died killed found became got brought ago last earlier"
+    )
+)
 # One pass over the lowercased window finds both kinds of cue; the future ones come first so that
-# "scheduled", "planned" or "(will/to) be held" count as future, not as past verbs.
+# "scheduled", "planned" or "(will/to) be held" count as future, not as past verbs. Cues are whole words,
+# so no two alternatives match at one position with different extents, and the order of the words does
+# not matter. The contracted "'ll" opens with its apostrophe, so the engine skips it at other characters.
 _CUE = re.compile(
-    r"\b(?:(?P<future>will|shall|won't|would|going\s+to|is\s+to|are\s+to|be\s+[a-z]+|scheduled|planned"
-    r"|plans?\s+to|set\s+to|due\s+to|expected\s+to|expects?\s+to|intends?\s+to|upcoming|next|until|till|later"
-    r"|ahead\s+of|(?:may|might)(?!\s+have))"
-    r"|(?P<past>was|were|had|did|said|told|met|made|took|gave|came|went|began|held|left|won|lost|saw|ran|fell"
-    r"|rose|sold|bought|paid|shot|hit|struck|died|killed|found|became|got|brought|ago|last|earlier|[a-z]+ed))\b"
-    r"|(?<=[a-z])(?P<contracted>'ll)\b"
+    r"'(?<=[a-z]')ll\b"
+    rf"|\b(?:(?P<future>{_FUTURE_WORDS}|going\s+to|is\s+to|are\s+to|be\s+[a-z]+|plans?\s+to|set\s+to|due\s+to"
+    r"|expected\s+to|expects?\s+to|intends?\s+to|ahead\s+of|(?:may|might)(?!\s+have))"
+    rf"|(?P<past>{_PAST_WORDS}|[a-z]+ed))\b"
 )
 
 
