@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from schemas.enrichment import Granularity
+from worker.stages.enrich.quotes_cues import trie_pattern
 from worker.stages.parse_lexicon import words
 
 MONTHS = {
@@ -164,11 +165,16 @@ def _gate_branches() -> dict[str, str]:
     initial letter makes the gate reject most words after such checks, so the costly alternatives run at
     a few positions per article only.
     """
-    unit_like = rf"(?i:{_UNIT}|{_PART}|spring|summer|autumn|fall|winter|quarter)"
+    # The word lists as prefix trees, walked once rather than tried word by word: the gate is a lookahead
+    # and each list ends its branch or is followed by a separator, so which word fits never matters.
+    unit_words = _UNIT[3:-3].split("|")  # (?:second|...)s?
+    units = f"(?i:{trie_pattern(unit_words)})"
+    unit_like = f"(?i:{trie_pattern([*unit_words, *_PART[3:-1].split('|'), *SEASONS, 'quarter'])})"
     names = rf"(?:{_WEEKDAY}|{_MONTH})"
-    amount = rf"[0-9]|(?i:{_NUMBER_WORD}|few|couple|several)"
+    number_words = f"(?i:{trie_pattern(_NUMBER_WORD.split('|'))})"
+    amount = f"[0-9]|(?i:{trie_pattern([*_NUMBER_WORD.split('|'), 'few', 'couple', 'several'])})"
     # a number word opens an expression only before a unit: "two years", "twenty-five days", "ten-year"
-    counted = rf"(?:[- ](?i:{_NUMBER_WORD})(?=[- ]))?(?:\s+and\s+a\s+half)?[- ](?:more\s+)?(?i:{_UNIT})"
+    counted = rf"(?:[- ]{number_words}(?=[- ]))?(?:\s+and\s+a\s+half)?[- ](?:more\s+)?{units}"
     by_initial: dict[str, list[str]] = {}
     for word, tail in (
         (
@@ -185,9 +191,9 @@ def _gate_branches() -> dict[str, str]:
         ),
         ("that", r"\s+(?i:day|morning|afternoon|evening|night)"),
         *((word, r"\s+(?:[Yy]ear\s+)?[12]") for word in ("fiscal", "financial")),
-        ("a", rf"n?\s+(?i:few|couple|{_UNIT})"),
+        ("a", rf"n?\s+(?:(?i:few|couple)|{units})"),
         *((word, r"\s+(?i:quarter|half)") for word in ("first", "second", "third", "fourth")),
-        *((word, rf"\s+(?:(?i:{_UNIT})|{_WEEKDAY})") for word in ("every", "each", "per")),
+        *((word, rf"\s+(?:{units}|{_WEEKDAY})") for word in ("every", "each", "per")),
         ("more", r"\s+recently"),
         ("over", r"\s+the\s+years"),
         ("year", r"[- ]end"),
@@ -196,7 +202,7 @@ def _gate_branches() -> dict[str, str]:
         *((word, r"\s+(?:of\s+)?[12]") for word in ("spring", "summer", "autumn", "fall", "winter")),
         *((word, "") for word in sorted(_STANDALONE_FIRST_WORDS)),
         *((word, counted) for word in _NUMBER_WORD.split("|")),
-        *((word, rf"(?:\s+|-)(?:more\s+)?(?i:{_UNIT})") for word in ("few", "several")),
+        *((word, rf"(?:\s+|-)(?:more\s+)?{units}") for word in ("few", "several")),
     ):
         for initial in (word[0], word[0].upper()):
             by_initial.setdefault(initial, []).append(word[1:] + tail)

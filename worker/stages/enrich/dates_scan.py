@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from worker.stages.enrich.dates_lexicon import MONTHS, NUMBER_WORDS, PATTERN, WEEKDAYS, pattern_at
+from worker.stages.enrich.quotes_cues import trie_pattern
 from worker.stages.parse_lexicon import words
 
 _UNIT_START = r"(?:sec|min|hour|day|week|fortnight|month|year|decade|centur)"
@@ -27,11 +28,15 @@ _DIGITS = (
     rf"[0-9](?:[0-9]{{3}}(?![0-9])|[0-9]{{0,3}}(?:s\b|[-/ ][0-9]|(?:st|nd|rd|th)?[- ](?:of\s+)?"
     rf"(?:{_MONTH_START}|{_UNIT_START}|more)|\s*(?:[ap] ?m\b|utc|gmt)))"
 )
-# "the" opens an expression only before a part, an ordinal, a season, a relative word or a year.
-_AFTER_THE = (
-    r"\s+(?:very|end|beginning|start|middle|close|turn|first|second|third|fourth|last|[0-9]|spring|summer"
-    r"|autumn|fall|winter|early|late|mid|this|past|coming|current|following|previous|next|same|preceding|day)"
+# "the" opens an expression only before a part, an ordinal, a season, a relative word or a year; it is
+# the commonest word, so those followers make a prefix tree.
+_WORDS_AFTER_THE = trie_pattern(
+    str.split(
+        "very end beginning start middle close turn first second third fourth last spring summer autumn "
+        "fall winter early late mid this past coming current following previous next same preceding day"
+    )
 )
+_AFTER_THE = rf"\s+(?:[0-9]|{_WORDS_AFTER_THE})"
 # Which alternatives of PATTERN can open with each kind of first word.
 _AFTER_A_NUMBER = "ago set duration"
 _RELATIVE = "period deictic weekday relative month duration"
@@ -71,6 +76,11 @@ _FIRST_WORDS: list[tuple[str, str, str]] = [
 ]
 
 
+# The initials of English words, most frequent first ("0" stands for a digit): the engine tries the
+# branches of the first word pattern in turn at every word start, so the common ones go first.
+_COMMON_INITIALS = "tasiowcbhpfmrdlne0guvjkyqxz"
+
+
 def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
     """The first words grouped by initial letter, so that a word is turned away after a few character
     comparisons; each ends in an empty group whose number (the match's `lastindex`) tells which
@@ -83,7 +93,7 @@ def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
     branches = []
     names: list[frozenset[str]] = [frozenset()]  # group numbers start at 1, in the order of the pattern
     initials = [""]
-    for initial, rests in sorted(by_initial.items()):
+    for initial, rests in sorted(by_initial.items(), key=lambda item: _COMMON_INITIALS.index(item[0])):
         branches.append(
             ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(r for r, _ in rests) + ")"
         )
