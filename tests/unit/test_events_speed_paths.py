@@ -8,6 +8,7 @@ import pytest
 
 from worker.stages.classify.events import _event_words, _prior, _ranked, roles
 from worker.stages.classify.events.actor_tables import gazetteer
+from worker.stages.classify.events.actors import _sentence_cues
 from worker.stages.classify.events.candidates import Candidate
 from worker.stages.classify.events.lexicon import find_triggers, words
 from worker.stages.classify.events.roles import SentenceView
@@ -70,3 +71,18 @@ def test_word_before_patterns_match_where_the_plain_ones_do(name: str) -> None:
         for end in range(len(text) + 1):
             for start in range(max(0, end - 30), end + 1):
                 assert bool(plain.search(text, start, end)) == bool(rewritten.search(text, start, end))
+
+
+def test_the_clause_scans_open_at_the_characters_of_plain_patterns() -> None:
+    opening = re.compile(roles._OPENING_MARKS)
+    plain = re.compile(r"[;:,\s]")
+    assert all(bool(opening.match(chr(code))) == bool(plain.match(chr(code))) for code in range(0x110000))
+
+
+def test_sentence_cues_are_those_starting_inside_the_sentence() -> None:
+    lower = "the army left. police officers and the armed forces met the police; army"
+    heads = frozenset({"army", "police", "armed", "border"})
+    second = (15, 66)  # "police officers ... the police"
+    found = _sentence_cues(lower, *second, heads)
+    assert [lower[start:end] for start, end, _, _ in found] == ["police officers", "armed forces", "police"]
+    assert _sentence_cues(lower, 0, 14, heads) == [(4, 8, *gazetteer().cue_sector["army"])]
