@@ -206,7 +206,12 @@ def _sentence_cues(
     gaz = gazetteer()
     cues = []
     find, size = lower.find, len(lower)
+    # Most of the document's cue heads are not in a given sentence: `in` tells so more cheaply than a find,
+    # whose bounds are parsed on every call.
+    sentence = lower[start:end]
     for first in heads:
+        if first not in sentence:
+            continue
         at = find(first, start, end)
         while at != -1:
             if at == 0 or not is_word_char(lower[at - 1]):  # every phrase of `first` starts here
