@@ -33,8 +33,8 @@ def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
     """Every entity the text names, in order of first mention (ids E1, E2, ...)."""
     names = lexicon()
     chunks = find_chunks(text, {sentence.start for sentence in sentences})
+    # Already in order of first mention: the resolver makes each group at its first chunk, in text order.
     groups = Resolver(text, chunks, names).resolve()
-    groups.sort(key=lambda group: group.chunks[0].start)
     most_mentions = max((len(group.chunks) for group in groups), default=1)
     text_length = max(len(text), 1)
     records = [

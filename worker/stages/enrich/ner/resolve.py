@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from worker.stages.enrich.ner.candidates import Chunk
 from worker.stages.enrich.ner.context import (
@@ -84,6 +85,7 @@ class Resolver:
         return self._sports_report
 
     def resolve(self) -> list[Group]:
+        """The groups, in order of first mention: each is made at its first chunk, and chunks come in text order."""
         self._join_teams()
         around = self.around
         for chunk in self.chunks:
@@ -107,23 +109,25 @@ class Resolver:
 
     def _join_teams(self) -> None:
         """In a match report, a town and the plural name after it are one team ("the Detroit Tigers")."""
-        joined: list[Chunk] = []
-        for chunk in self.chunks:
+        chunks = self.chunks
+        teams: list[Chunk] = []
+        # A joined town loses its entry, so a chunk joined to one cannot itself take the next: pairs of
+        # neighbours in the original order are enough.
+        for town, chunk in pairwise(chunks):
             # The cheap tests first: most chunks do not directly follow a known town.
-            if joined and chunk.entry is None:
-                town = joined[-1]
-                if (
-                    chunk.start == town.end + 1
-                    and town.entry is not None
-                    and town.entry.kind in _PLACE_KINDS
-                    and is_plural_group_name(f"{town.text} {chunk.text}")
-                    and self.sports_report
-                ):
-                    town.end, town.text = chunk.end, self.text[town.start : chunk.end]
-                    town.type, town.entry = "ORG", None
-                    continue
-            joined.append(chunk)
-        self.chunks = joined
+            if (
+                chunk.entry is None
+                and town.entry is not None
+                and chunk.start == town.end + 1
+                and town.entry.kind in _PLACE_KINDS
+                and is_plural_group_name(f"{town.text} {chunk.text}")
+                and self.sports_report
+            ):
+                town.end, town.text = chunk.end, self.text[town.start : chunk.end]
+                town.type, town.entry = "ORG", None
+                teams.append(chunk)
+        if teams:  # rare: most articles name no team so
+            self.chunks = [chunk for chunk in chunks if not any(chunk is team for team in teams)]
 
     def _index_names(self) -> None:
         """Full names of people and the short forms of organisations, from every typed chunk."""

@@ -33,6 +33,10 @@ SKIPPED = STOP_WORDS | NON_NAMES
 NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
 HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
 OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
+# Every word some rule of the segmenter singles out by its text; most words of a run are none of them.
+_RULE_WORDS = (
+    CONNECTOR_WORDS | SKIPPED | TITLE_HEADS | TITLE_MODIFIERS | HEADS | NAME_CONTINUATIONS | NAME_PARTICLES
+)
 
 
 class Word:
@@ -67,22 +71,19 @@ class Word:
         # A word holds no space, so only a curly apostrophe or "&" makes its lookup key differ from it.
         key = normalise(text) if "’" in text or "&" in text else text
         self.text = text
-        self.connector = text in CONNECTOR_WORDS
-        self.skipped = text in SKIPPED
-        self.title_head = text in TITLE_HEADS
-        self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
-        self.title_modifier = text in TITLE_MODIFIERS
-        self.title_word = self.title_head or self.title_modifier
-        self.head = text in HEADS
-        self.head_type = head_type(text) if self.head else None
-        self.continuation = text in NAME_CONTINUATIONS
+        if text in _RULE_WORDS:
+            self._read_rule_word(text)
+        else:  # most words of a run: one lookup tells that no rule singles them out
+            self.connector = self.skipped = self.title_head = self.title_modifier = self.title_word = False
+            self.head = self.continuation = self.particle = False
+            self.head_type: str | None = None
+            self.plain = True
         lower = text.lower()
         self.common = lower in names.common_words
         self.first_name = lower in names.first_names
         self.entry = entry = names.names.get(key)
         self.prefix = key in names.name_prefixes
         self.other_known = entry is not None and entry.kind in OTHER_KNOWN_KINDS
-        self.particle = text in NAME_PARTICLES
         self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
         # The singular of a team's nickname, said of one player ("Tiger" of the Tigers).
         self.team_member = f"{text}s" in TEAM_PLURALS and not self.first_name
@@ -102,6 +103,19 @@ class Word:
         self.name_tail = self.plain and entry is None and not self.head
         # ...and a person's name opening with a first name does too.
         self.surname_like = self.plain and not self.head and not self.other_known and not self.acronym
+
+    def _read_rule_word(self, text: str) -> None:
+        """The facts of a word that some rule of the segmenter looks for by its text."""
+        self.connector = text in CONNECTOR_WORDS
+        self.skipped = text in SKIPPED
+        self.title_head = text in TITLE_HEADS
+        self.plain = not self.connector and text not in STOP_WORDS and not self.title_head
+        self.title_modifier = text in TITLE_MODIFIERS
+        self.title_word = self.title_head or self.title_modifier
+        self.head = text in HEADS
+        self.head_type = head_type(text) if self.head else None
+        self.continuation = text in NAME_CONTINUATIONS
+        self.particle = text in NAME_PARTICLES
 
 
 word_facts = lru_cache(maxsize=65536)(Word)
