@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import NamedTuple
 
 from pydantic import TypeAdapter
@@ -93,6 +94,7 @@ NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][\w'’\-]*){1,3}")
 MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?\s*$)")
 DATE_CONTEXT_AFTER = re.compile(rf"(?i:^\s*(?:{_MONTHS})\b)")
 _SENTENCE_ENDS = frozenset(".!?")
+_START = attrgetter("start")
 _AMOUNTS = TypeAdapter(list[Amount])
 
 
@@ -211,7 +213,7 @@ def _numbers(text: str, lowered: str) -> list[_Number]:
     for match in spelled:
         start, end = match.start("spelled") - 1, match.end("spelled") - 1
         found.append(_Number(start, end, spelled_value(match.group("spelled")), None, "", False))
-    found.sort(key=lambda number: number.start)
+    found.sort(key=_START)
     return found
 
 

@@ -40,10 +40,13 @@ SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL
 # the regex engine finds spaces by a fast search for one character, where the spelled-number regex, which
 # opens with a class, would be tried at every position. A unit or tens word is always followed by a word
 # boundary, and "a"/"an" starts a number only before a scale ("a million"). The unit and tens words make
-# one prefix tree, and the "a" branch opens with its letter, so a space before any other word costs the
-# engine one comparison per initial letter.
+# one prefix tree whose branches sit beside the "a" branch in one group: the engine skips a branch that
+# opens with a letter after one comparison, but would enter a nested group at every space. The "a" branch
+# runs to the end of its word ("\w*") so that it passes the word boundary the other branches need.
 _FIRST_WORDS = trie_pattern([word for word in UNITS if word not in {"a", "an"}] + list(TENS))
-SPELLED_START = re.compile(rf" (?=an? +(?:{_SCALE_WORDS})|{_FIRST_WORDS}\b)".encode())
+SPELLED_START = re.compile(
+    rf" (?:an? +(?:{_SCALE_WORDS})\w*|{_FIRST_WORDS.removeprefix('(?:').removesuffix(')')})\b".encode()
+)
 SPELLED_SCAN_TABLE = bytes(
     byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else 0x20 for byte in range(256)
 )
