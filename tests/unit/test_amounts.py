@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.stages.enrich.amounts import extract_amounts
+from worker.stages.enrich.amounts import SPELLED_NUMBER, _spelled_numbers, extract_amounts
 
 
 def amounts_of(text: str) -> list[tuple[str, str, float, str | None, str | None]]:
@@ -97,3 +97,18 @@ def test_extract_amounts_skips_years_dates_times_and_bare_numbers() -> None:
 def test_extract_amounts_does_not_run_a_count_into_the_next_clause() -> None:
     """'one hostage after authorities' counts nothing: the noun phrase stops at 'after'."""
     assert amounts_of("They freed one hostage after authorities arrived.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hundredfold rise, an  million, a millionaire, a dozen eggs and a thousand-strong crowd.",
+        "ninety-nine twentyish one-off seventeen_ sixty2 zero, eleven and Sixty Three.",
+        "Nine boats\nand\u00a0twelve crews, (four ships) and someone's thirty-one guns.",
+    ],
+)
+def test_spelled_number_scan_equals_full_regex_scan(text: str) -> None:
+    """The scan tried only where a spelled-out number can start finds what the plain regex finds."""
+    searched = " " + text.lower()
+    expected = [match.span() for match in SPELLED_NUMBER.finditer(searched)]
+    assert [match.span() for match in _spelled_numbers(searched)] == expected

@@ -19,6 +19,8 @@ _TEXTS = [
     "mid-2011, the 1990s, the 19th century, a few weeks, several years, over the years, recently.",
     "In 2001, after the September 11 attacks, the same day and the day after; the weekend before.",
     "Istanbul's İstiklal street, 3 March; ſeveral dayſ later; Sept. 5 and Mar Menor.",
+    "The very beginning of the decade, the preceding evening, this coming fortnight, Twenty-One centuries,"
+    " a couple of weeks, the same Morning, thirteen more hours; she'll come the following Spring.",
 ]
 
 
