@@ -82,24 +82,32 @@ _COMMON_INITIALS = "tasiowcbhpfmrdlne0guvjkyqxz"
 
 
 def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
-    """The first words grouped by initial letter, so that a word is turned away after a few character
-    comparisons; each ends in an empty group whose number (the match's `lastindex`) tells which
-    alternatives can follow. Returns the pattern, and the alternatives and the initial of each group
-    number."""
-    by_initial: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    """The first words grouped by initial letter and then by second letter, so that a word is turned
+    away after a few character comparisons; each ends in an empty group whose number (the match's
+    `lastindex`) tells which alternatives can follow. Words whose second letters differ never match at
+    one place (the tails of "a" and "q" rule out the longer words), so the grouping keeps the group a
+    match ends in. Returns the pattern, and the alternatives and the initial of each group number."""
+    by_start: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
     for word, tail, alternatives in _FIRST_WORDS:
-        rest = _DIGITS[len("[0-9]") :] if word == "0" else word[1:] + tail
-        by_initial.setdefault(word[0], []).append((rest + "()", frozenset(alternatives.split())))
-    branches = []
+        rest = _DIGITS[len("[0-9]") :] if word == "0" else word[2:] + tail
+        by_start.setdefault((word[0], word[1:2]), []).append((rest + "()", frozenset(alternatives.split())))
+    branches: dict[str, list[str]] = {}
     names: list[frozenset[str]] = [frozenset()]  # group numbers start at 1, in the order of the pattern
     initials = [""]
-    for initial, rests in sorted(by_initial.items(), key=lambda item: _COMMON_INITIALS.index(item[0])):
-        branches.append(
-            ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(r for r, _ in rests) + ")"
-        )
+    for (initial, second), rests in sorted(
+        by_start.items(), key=lambda item: _COMMON_INITIALS.index(item[0][0])
+    ):
+        branches.setdefault(initial, []).append(second + "(?:" + "|".join(r for r, _ in rests) + ")")
         names.extend(alternatives for _, alternatives in rests)
         initials.extend(initial for _ in rests)
-    return "|".join(branches), names, initials
+    return (
+        "|".join(
+            ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(parts) + ")"
+            for initial, parts in branches.items()
+        ),
+        names,
+        initials,
+    )
 
 
 _FIRST, _ALTERNATIVES_AFTER, _INITIAL_OF_GROUP = _first_word_pattern()
