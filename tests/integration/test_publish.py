@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,6 +70,27 @@ def test_publish_near_duplicates_are_found_with_every_band_changed(
     publisher.publish_many([processed("orig", fingerprint="aaaaaaaaaaaaaaaa")])
     [outcome] = publisher.publish_many([processed("copy", fingerprint=copy)])
     assert outcome.duplicate_of == expected
+
+
+def test_publish_counts_bits_like_the_fingerprint_module(client: redis.Redis, settings: Settings) -> None:
+    """The script's distance agrees with `hamming` across the whole 64 bits, sign bits of both halves
+    included: copies 5 to 9 bits away from random originals are duplicates exactly up to the limit."""
+    rng = random.Random(7)
+    publisher = Publisher(client, settings)
+    for n in range(60):
+        # Top bits of both halves set: the bits a signed 32-bit count could get wrong.
+        original = rng.getrandbits(64) | (1 << 63) | (1 << 31)
+        distance = 5 + n % 5
+        copy = original
+        for bit in rng.sample(range(64), distance):
+            copy ^= 1 << bit
+        first, second = publisher.publish_many([
+            processed(f"orig-{n}", fingerprint=f"{original:016x}"),
+            processed(f"copy-{n}", fingerprint=f"{copy:016x}"),
+        ])  # fmt: skip
+        assert hamming(f"{original:016x}", f"{copy:016x}") == distance
+        assert first.duplicate_of is None
+        assert second.duplicate_of == (f"orig-{n}" if distance <= NEAR_DUPLICATE_DISTANCE else None), distance
 
 
 def test_publish_dead_letter_is_recorded_once(client: redis.Redis, settings: Settings) -> None:

@@ -42,21 +42,15 @@ local function index_fields(fp)
   return fields
 end
 
-local function popcount16(x)
-  local n = 0
-  while x ~= 0 do
-    x = bit.band(x, x - 1)
-    n = n + 1
-  end
-  return n
-end
-
-local function hamming(a, b)
-  local d = 0
-  for i = 1, 16, 4 do
-    d = d + popcount16(bit.bxor(tonumber(string.sub(a, i, i + 3), 16), tonumber(string.sub(b, i, i + 3), 16)))
-  end
-  return d
+-- Bits set in a 32-bit value, counted in parallel within 2-, 4- and 8-bit lanes (SWAR): a dozen bit
+-- operations instead of a loop per set bit. No multiplication: bit.* is exact only below 2^51.
+local function popcount32(x)
+  x = x - bit.band(bit.rshift(x, 1), 0x55555555)
+  x = bit.band(x, 0x33333333) + bit.band(bit.rshift(x, 2), 0x33333333)
+  x = bit.band(x + bit.rshift(x, 4), 0x0F0F0F0F)
+  x = x + bit.rshift(x, 8)
+  x = x + bit.rshift(x, 16)
+  return bit.band(x, 0x3F)
 end
 
 local doc_id, fingerprint = ARGV[1], ARGV[6]
@@ -70,14 +64,27 @@ if fingerprint ~= '' then
   local fields = index_fields(fingerprint)
   local values = redis.call('HMGET', KEYS[4], unpack(fields))
   local oldest = nil
+  -- Entries are "<16 hex digits> <epoch seconds> <doc_id>\n". The distance is taken from the two
+  -- 32-bit halves first, and only a near one has its time and doc_id read: most candidates are far.
+  local high = tonumber(string.sub(fingerprint, 1, 8), 16)
+  local low = tonumber(string.sub(fingerprint, 9, 16), 16)
   for _, value in ipairs(values) do
     if value then
-      for fp, seen, other in string.gmatch(value, '(%x+) (%d+) (%S+)\n') do
-        seen = tonumber(seen)
-        if seen >= horizon and other ~= doc_id and (oldest == nil or seen < oldest)
-            and hamming(fp, fingerprint) <= max_distance then
-          duplicate_of, oldest = other, seen
+      local at = 1
+      local size = #value
+      while at < size do
+        local stop = string.find(value, '\n', at + 17, true)
+        local distance = popcount32(bit.bxor(tonumber(string.sub(value, at, at + 7), 16), high))
+          + popcount32(bit.bxor(tonumber(string.sub(value, at + 8, at + 15), 16), low))
+        if distance <= max_distance then
+          local gap = string.find(value, ' ', at + 17, true)
+          local seen = tonumber(string.sub(value, at + 17, gap - 1))
+          local other = string.sub(value, gap + 1, stop - 1)
+          if seen >= horizon and other ~= doc_id and (oldest == nil or seen < oldest) then
+            duplicate_of, oldest = other, seen
+          end
         end
+        at = stop + 1
       end
     end
   end
