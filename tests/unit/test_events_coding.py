@@ -10,7 +10,7 @@ import pytest
 from schemas import PloverType
 from worker.stages.classify.events.coding import compose, goldstein, goldstein_table, quad_class
 from worker.stages.classify.events.lexicon import FRAME_ROLES, find_triggers, inflect, lexicon
-from worker.stages.classify.events.regex_trie import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 
 def test_inflect_regular_doubled_and_irregular_forms() -> None:

@@ -24,7 +24,7 @@ from worker.stages.enrich.amounts_numbers import (
     digits_value,
     spelled_value,
 )
-from worker.stages.enrich.quotes_cues import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 PREFIX_CURRENCIES = {
     "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",

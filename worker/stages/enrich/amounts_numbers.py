@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from worker.stages.enrich.quotes_cues import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -14,8 +14,8 @@ import re
 from functools import cache
 
 from schemas.enrichment import Granularity
-from worker.stages.enrich.quotes_cues import trie_pattern
 from worker.stages.parse_lexicon import words
+from worker.stages.regex_trie import trie_pattern
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from worker.stages.enrich.dates_lexicon import MONTHS, NUMBER_WORDS, PATTERN, WEEKDAYS, pattern_at
-from worker.stages.enrich.quotes_cues import trie_pattern
 from worker.stages.parse_lexicon import words
+from worker.stages.regex_trie import trie_pattern
 
 _UNIT_START = r"(?:sec|min|hour|day|week|fortnight|month|year|decade|centur)"
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from worker.stages.enrich.dates_calendar import Direction
-from worker.stages.enrich.quotes_cues import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 # How far around the expression (in characters) a verb is taken to govern it.
 _WINDOW_BEFORE = 80

