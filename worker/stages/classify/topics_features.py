@@ -83,7 +83,7 @@ def is_word(run: str) -> bool:
 
 def _translated(text: str) -> bytes:
     """`text` lowercased, each byte other than a-z and 0-9 (in UTF-8) a space."""
-    if any(char in text for char in _LOWERING_TO_ASCII):
+    if _LOWERING_TO_ASCII[0] in text or _LOWERING_TO_ASCII[1] in text:  # no generator: two plain scans
         text = text.lower()
     return text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES)
 

@@ -146,8 +146,9 @@ class TopicModel:
         norm = math.sqrt(values @ values)
         if norm == 0.0:
             return self._offset.copy()
-        # take() gathers rows several times faster than fancy indexing does.
-        raw: FloatArray = values @ np.take(self._padded_weights, ids, axis=0)
+        # take() gathers rows several times faster than fancy indexing does; the method skips np.take's
+        # Python-level dispatch.
+        raw: FloatArray = values @ self._padded_weights.take(ids, axis=0)
         raw /= np.float32(norm)
         raw += self._offset
         return raw
@@ -174,7 +175,8 @@ def _counted(ids: IdArray) -> tuple[IdArray, npt.NDArray[np.intp]]:
     edges[0] = edges[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=edges[1:-1])
     starts = edges.nonzero()[0]
-    return ordered[starts[:-1]], np.diff(starts)
+    # A subtraction of views: np.diff does the same after several Python-level checks.
+    return ordered[starts[:-1]], starts[1:] - starts[:-1]
 
 
 def _sublinear(counts: npt.NDArray[np.intp], most: int) -> FloatArray:

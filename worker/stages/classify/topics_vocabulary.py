@@ -51,8 +51,9 @@ class VocabularyTable:
 
     def ids(self, hashes: HashArray) -> npt.NDArray[np.uint32]:
         """The feature id of each run hash (its word's index in the vocabulary order), else `unknown`."""
-        first = (hashes >> self._shift).astype(np.intp)
-        second = ((hashes * _SECOND) >> self._shift).astype(np.intp)
+        # The slots are below 2**26, so the shifted uint64 values read as intp unchanged: a view, no copy.
+        first = (hashes >> self._shift).view(np.intp)
+        second = ((hashes * _SECOND) >> self._shift).view(np.intp)
         in_second = np.where(self._keys[second] == hashes, second, self._nowhere)
         ids: npt.NDArray[np.uint32] = self._ids[np.where(self._keys[first] == hashes, first, in_second)]
         return ids
