@@ -29,7 +29,7 @@ from typing import Any
 
 import redis
 
-from bench.throughput import ROOT, load_documents
+from bench.throughput import ROOT, benchmark_parser, load_documents, require_gold
 from worker import keys
 from worker.app_factory import PARSE_TASK, make_app
 from worker.embedded import EmbeddedRedis
@@ -56,12 +56,11 @@ class Tally:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    require_gold(parser, args.gold)
     exit_on_sigterm()  # a benchmark stopped with SIGTERM still stops its workers and Redis
     configure_logging(Settings(log_level="WARNING"))
-    if not args.gold.exists():
-        print(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file", file=sys.stderr)
-        return 2
     rng = random.Random(args.seed)
     server = EmbeddedRedis(appendfsync="always")
     server.start()
@@ -176,12 +175,7 @@ def _verdict(url: str, expected: set[str], args: argparse.Namespace, tally: Tall
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bench.chaos", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--documents", type=int, default=3000)
-    parser.add_argument(
-        "--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "wikinews.dev.jsonl.gz"
-    )
+    parser = benchmark_parser("bench.chaos", __doc__, documents=3000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=50)

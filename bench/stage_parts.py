@@ -10,17 +10,15 @@ by side in one sitting (old and new, alternated), not against figures from anoth
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench.throughput import ROOT, load_documents
+from bench.throughput import benchmark_parser, load_documents, require_gold
 from worker.stages import classify, enrich, parse
 from worker.stages.classify.events import extract_events
 from worker.stages.classify.topics import classify_topics
@@ -67,15 +65,9 @@ def time_parts(docs: list[Any]) -> PartTimer:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench.stage_parts", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--documents", type=int, default=3000)
-    parser.add_argument(
-        "--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "wikinews.dev.jsonl.gz"
-    )
+    parser = benchmark_parser("bench.stage_parts", __doc__, documents=3000)
     args = parser.parse_args(argv)
-    if not args.gold.exists():
-        parser.error(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file")
+    require_gold(parser, args.gold)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     docs = load_documents(args.gold, args.documents, "parts")

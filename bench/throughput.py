@@ -42,6 +42,22 @@ from worker.producer import Producer
 from worker.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "wikinews.dev.jsonl.gz"
+
+
+def benchmark_parser(prog: str, description: str | None, documents: int) -> argparse.ArgumentParser:
+    """The arguments every benchmark takes: how many wikinews documents, and the file they come from."""
+    parser = argparse.ArgumentParser(prog=prog, description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("--documents", type=int, default=documents)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    return parser
+
+
+def require_gold(parser: argparse.ArgumentParser, gold: Path) -> None:
+    """Exit with a usage error (status 2) when the wikinews file is not there."""
+    if not gold.exists():
+        parser.error(f"{gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file")
 
 
 @dataclass(frozen=True)
@@ -206,12 +222,7 @@ RATIOS = (
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench.throughput", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--documents", type=int, default=2000)
-    parser.add_argument(
-        "--gold", type=Path, default=ROOT.parent / "shared" / "eval" / "wikinews.dev.jsonl.gz"
-    )
+    parser = benchmark_parser("bench.throughput", __doc__, documents=2000)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=100)
@@ -222,8 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     exit_on_sigterm()  # a benchmark stopped with SIGTERM still stops its workers and Redis
     configure_logging(Settings(log_level="WARNING"))
-    if not args.gold.exists():
-        parser.error(f"{args.gold} not found: pass --gold PATH to a wikinews JSONL(.gz) file")
+    require_gold(parser, args.gold)
     names = args.variants.split(",")
     rounds: dict[str, list[Outcome]] = {name: [] for name in names}
     with redis_for_bench() as url:
