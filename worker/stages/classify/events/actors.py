@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from schemas import EnrichedDocument, Entity
 from worker.stages.classify.events.actor_tables import gazetteer, names_in
-from worker.stages.classify.events.lexicon import is_word_char
+from worker.stages.classify.events.lexicon import is_word_char, whole_words
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "LOC", "NORP"})
 _GLUE = re.compile(
@@ -35,6 +35,8 @@ _NGO_WORDS = re.compile(
 
 
 _START = attrgetter("start")
+# Past this many cue heads in a document a sentence's words are scanned once rather than each head searched for.
+_MANY_CUE_HEADS = 40
 
 
 @dataclass(slots=True)
@@ -209,6 +211,10 @@ def _sentence_cues(
     # Most of the document's cue heads are not in a given sentence: `in` tells so more cheaply than a find,
     # whose bounds are parsed on every call.
     sentence = lower[start:end]
+    if len(heads) > _MANY_CUE_HEADS:
+        # A long document has many: the sentence's own words tell which to look for in one scan. A phrase's
+        # head is a whole word of the sentence (a space or a word boundary follows it), so none is lost.
+        heads = heads.intersection(whole_words(sentence))
     for first in heads:
         if first not in sentence:
             continue

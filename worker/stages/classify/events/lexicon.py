@@ -24,6 +24,11 @@ _WIDE_SEPARATORS = tuple(char for char in _SEPARATOR_CHARS if not char.isascii()
 _NARROW_SEPARATORS = "".join(char for char in _SEPARATOR_CHARS if char.isascii()).encode("ascii")
 _SEPARATOR_BYTES = bytes.maketrans(_NARROW_SEPARATORS, b" " * len(_NARROW_SEPARATORS))
 _INNER_WORD = "'’-_"
+# A whole word: a maximal run of the characters is_word_char accepts (`\w` is isalnum() and "_").
+_WORD_RUN = re.compile(r"[\w'’-]+")
+# Past this length a text is searched by one scan of its words, not by one search of the text per present word
+# form: the number of forms present grows with the text, so those searches together grow faster than it.
+LONG_TEXT = 12_000
 FRAME_ROLES = frozenset(
     {"INTENT", "THREAT", "APPEAL", "DEMAND", "ORDER", "REFUSE", "NEGATE", "ACCEPT", "MUST"}
 )
@@ -216,6 +221,8 @@ def words(lower: str) -> list[str]:
 def _head_positions(lower: str, forms: frozenset[str], text_words: Iterable[str]) -> list[tuple[int, str]]:
     """Where the lexicon's word forms stand as whole words in `lower`, in text order."""
     present = forms.intersection(text_words)
+    if len(lower) > LONG_TEXT:
+        return _word_runs_in(lower, present)
     positions = []
     find, size, inner = lower.find, len(lower), _INNER_WORD  # local names: this loop runs for every form
     for form in present:
@@ -230,6 +237,18 @@ def _head_positions(lower: str, forms: frozenset[str], text_words: Iterable[str]
             at = find(form, at + 1)
     positions.sort()
     return positions
+
+
+def _word_runs_in(lower: str, wanted: frozenset[str]) -> list[tuple[int, str]]:
+    """Where the `wanted` words stand as whole words in `lower`, in text order, from one scan of its words: a
+    whole-word occurrence is a maximal run of word characters (none of the wanted words holds another
+    character), so this finds what a search for each word finds."""
+    return [(match.start(), match.group()) for match in _WORD_RUN.finditer(lower) if match.group() in wanted]
+
+
+def whole_words(text: str) -> list[str]:
+    """The maximal runs of word characters of `text` (its words as is_word_char delimits them)."""
+    return _WORD_RUN.findall(text)
 
 
 def find_triggers(lower: str, original: str, text_words: Iterable[str] | None = None) -> list[TriggerHit]:
