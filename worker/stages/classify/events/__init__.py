@@ -242,10 +242,8 @@ def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -
     return "FIGHT", "195" if flying else "190"
 
 
-def _confidence(candidate: Candidate, roles: Roles) -> float:
-    has_source = any(actor.code for actor in roles.source)
-    has_target = bool(roles.target) or roles.reciprocal
-    return round(candidate.weight * (0.55 + 0.25 * has_source + 0.2 * has_target), 3)
+def _confidence(weight: float, has_source: bool, has_target: bool) -> float:
+    return min(1.0, round(weight * (0.55 + 0.25 * has_source + 0.2 * has_target), 3))
 
 
 def event_id(
@@ -253,10 +251,11 @@ def event_id(
 ) -> str:
     """A stable id from the document, the sentence's offsets, the type and the actors' codes: reprocessing
     the same document gives the same ids."""
-    codes = ",".join([code or "" for code in source]) + ">" + ",".join([code or "" for code in target])
-    key = f"{doc_id}|{sentence.start}:{sentence.end}|{plover}|{codes}"
+    source_codes = ",".join([code or "" for code in source])
+    target_codes = ",".join([code or "" for code in target])
+    key = f"{doc_id}|{sentence.start}:{sentence.end}|{plover}|{source_codes}>{target_codes}"
     hasher = _EVENT_HASHER.copy()  # cheaper than building one, with its keyword arguments, per event
-    hasher.update(key.encode("utf-8"))
+    hasher.update(key.encode())
     return hasher.hexdigest()
 
 
@@ -267,13 +266,14 @@ def _record(
     plover, cameo = _violence_kind(text, offset, candidate, roles)
     source = [_actor(text, offset, span) for span in roles.source]
     target = [_actor(text, offset, span) for span in roles.target]
+    source_codes = [span.code for span in roles.source]
     action_start, action_end = offset + candidate.start, offset + candidate.end
     # One validation of the whole record from plain dicts runs in pydantic's compiled core: several times
     # faster than model_construct of each nested model, and checked.
     return _VALIDATE_EVENT(
         {
             "event_id": event_id(
-                doc_id, sentence, plover, [a.code for a in roles.source], [a.code for a in roles.target]
+                doc_id, sentence, plover, source_codes, [span.code for span in roles.target]
             ),
             "doc_id": doc_id,
             "type": plover,
@@ -286,6 +286,6 @@ def _record(
             "reciprocal": roles.reciprocal,
             "date": date,
             "sentence": {"start": offset, "end": sentence_end, "text": text[offset:sentence_end]},
-            "confidence": min(1.0, _confidence(candidate, roles)),
+            "confidence": _confidence(candidate.weight, any(source_codes), bool(target) or roles.reciprocal),
         }
     )

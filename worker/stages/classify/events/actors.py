@@ -109,31 +109,32 @@ class DocumentActors:
         pieces = []
         for cue_start, cue_end, sector, rank in _sentence_cues(self.lower, start, end, self._cue_heads):
             if cue_end <= end and not _overlaps(cue_start - start, cue_end - start, taken):
-                pieces.append(
-                    ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, anchored=False)
-                )
+                pieces.append(ActorSpan(cue_start - start, cue_end - start, None, sector, None, rank, False))
         return pieces
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
         pieces = []
-        codings = self._codings
+        text, codings, starts = self.text, self._codings, self._starts
         for m_start, m_end, entity_id, entity in self._mentions[
-            bisect_left(self._starts, start) : bisect_left(self._starts, end)
+            bisect_left(starts, start) : bisect_left(starts, end)
         ]:
-            mention = self.text[m_start:m_end]
-            if entity_id not in codings:
-                codings[entity_id] = _entity_coding(entity, mention)
-            coding = codings[entity_id]
+            mention = text[m_start:m_end]
+            coding = codings.get(entity_id, _UNCODED)
+            if coding is _UNCODED:
+                coding = codings[entity_id] = _entity_coding(entity, mention)
             if coding is not None and m_end <= end:
                 code, sector, rank = coding
                 if sector is None and _is_capital(mention):
                     sector, rank = "GOV", 1  # "Washington" as a mention of the United States: its government
-                uncoded: tuple[str, ...] = ()
                 if code is None:
-                    code, uncoded = self._learned.get(entity_id), (entity_id,)
-                pieces.append(
-                    ActorSpan(m_start - start, m_end - start, code, sector, entity_id, rank, uncoded=uncoded)
-                )
+                    pieces.append(
+                        ActorSpan(
+                            m_start - start, m_end - start, self._learned.get(entity_id), sector, entity_id,
+                            rank, True, (entity_id,),
+                        )
+                    )  # fmt: skip
+                else:
+                    pieces.append(ActorSpan(m_start - start, m_end - start, code, sector, entity_id, rank))
         return pieces
 
 
@@ -148,6 +149,8 @@ def _alias_pieces(text: str, aliases: dict[str, str], taken: list[ActorSpan]) ->
 
 
 _Coding = tuple[str | None, str | None, int]  # code, sector, rank
+# An entity not coded yet: a coding may itself be None (a place outside any known country).
+_UNCODED: _Coding = (None, None, -1)
 
 
 def _entity_coding(entity: Entity, text: str) -> _Coding | None:
@@ -240,11 +243,15 @@ def _is_glue(gap: str) -> bool:
 
 def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
     """Join pieces separated only by glue into one actor: the first code, the strongest sector."""
-    actors: list[ActorSpan] = []
-    for piece in pieces:
-        last = actors[-1] if actors else None
-        gap = sentence[last.end : piece.start] if last else ""
-        if last and piece.start >= last.end and len(gap) <= _MAX_GLUE and _is_glue(gap):
+    if not pieces:
+        return []
+    last = pieces[0]
+    actors = [last]
+    for piece in pieces[1:]:
+        if piece.start < last.end:
+            continue  # overlapping pieces: the first wins
+        # Pieces lie inside the sentence: the gap's length is the distance, known before the gap is cut out.
+        if piece.start - last.end <= _MAX_GLUE and _is_glue(sentence[last.end : piece.start]):
             last.end = max(last.end, piece.end)
             last.code = last.code or piece.code
             last.entity_id = last.entity_id or piece.entity_id
@@ -253,9 +260,8 @@ def _merge(pieces: list[ActorSpan], sentence: str) -> list[ActorSpan]:
             if piece.sector and piece.rank >= last.rank:
                 last.sector, last.rank = piece.sector, piece.rank
             continue
-        if last and piece.start < last.end:
-            continue
         actors.append(piece)  # pieces are made per sentence: merging may change them in place
+        last = piece
     # An adjective-like cue ("official", "military") alone is no actor.
     return [actor for actor in actors if actor.anchored or actor.rank > 0]
 

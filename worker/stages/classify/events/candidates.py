@@ -82,17 +82,18 @@ def candidates(hits: list[TriggerHit], lower: str, offset: int) -> list[Candidat
             continue
         content: TriggerHit | None = None
         frame: TriggerRule | None = None
-        if hit.rule.is_complete:
-            frame = hit.rule
-        elif hit.rule.is_frame:
-            frame = hit.rule
+        rule = hit.rule
+        if rule.is_complete:
+            frame = rule
+        elif rule.is_frame:
+            frame = rule
             reach = _governed(hits, index, lower)
             if reach.yields:
                 continue
             consumed.update(range(index + 1, reach.last + 1))
             if reach.content is not None:
                 content = hits[reach.content]
-        elif hit.rule.content_only:
+        elif rule.content_only:
             continue
         else:
             content = hit
@@ -102,19 +103,19 @@ def candidates(hits: list[TriggerHit], lower: str, offset: int) -> list[Candidat
             continue
         head = lower[hit.start : hit.head_end]
         weight, noun, reciprocal = _joined(frame, content_rule)
+        # Positional arguments, in the field order of Candidate: keywords cost more, for every candidate.
         found.append(
             Candidate(
-                start=hit.start - offset,
-                end=(content.end if content else hit.end) - offset,
-                head_end=hit.head_end - offset,
-                plover=coded[0],
-                cameo=coded[1],
-                weight=weight,
-                noun=noun,
-                reciprocal=reciprocal,
-                frame=frame.role if frame else None,
-                participle=not hit.rule.adjective
-                and (head.endswith(("ed", "en", "wn")) or head in _IRREGULAR_PARTICIPLES),
+                hit.start - offset,
+                (content.end if content else hit.end) - offset,
+                hit.head_end - offset,
+                coded[0],  # plover
+                coded[1],  # cameo
+                weight,
+                noun,
+                reciprocal,
+                frame.role if frame else None,
+                not rule.adjective and (head.endswith(("ed", "en", "wn")) or head in _IRREGULAR_PARTICIPLES),
             )
         )
     return found

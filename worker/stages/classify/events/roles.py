@@ -117,6 +117,28 @@ class Roles:
     reciprocal: bool
 
 
+def _first_object(
+    after: list[ActorSpan], source: list[ActorSpan], author: ActorSpan | None
+) -> ActorSpan | None:
+    """The target's first actor among the parties after a trigger: the first named one, else the first. A
+    named party beats a bare "troops" or "people" before it: those are often the means or victims. The
+    source's actors are skipped, and so is `author`: "rejected calls by Kofi Annan" names the author of
+    what was rejected. (Actors are compared by identity: a sentence's actors are distinct spans.)"""
+    first = None
+    for actor in after:
+        if actor is author:
+            continue
+        for taken in source:  # a plain loop: any() over a generator costs more for these one or two
+            if actor is taken:
+                break
+        else:
+            if actor.anchored:
+                return actor
+            if first is None:
+                first = actor
+    return first
+
+
 class SentenceView:
     """A sentence prepared for role search: its lowercase text, actors, clause starts and reporter spans."""
 
@@ -192,9 +214,10 @@ class SentenceView:
     def subject(self, position: int, allow_prepositions: bool = False) -> ActorSpan | None:
         """The first actor of the clause before `position` not introduced by a preposition, looking back
         clause by clause ("X said he would ..." has its subject one clause up)."""
-        starts = [start for start in self.clause_starts(position) if start <= position]
+        starts = self.clause_starts(position)
         end = position
-        for clause_start in reversed(starts):
+        # The starts are in text order: those up to `position` are a prefix of them.
+        for clause_start in reversed(starts[: bisect_right(starts, position)]):
             for actor in self._parties(clause_start, end):
                 if self.asides and any(
                     start <= actor.start < aside_end <= position for start, aside_end in self.asides
@@ -208,9 +231,11 @@ class SentenceView:
     def roles(self, start: int, end: int, noun: bool, reciprocal: bool, participle: bool) -> Roles | None:
         """The roles of a trigger at `start`..`end` (`end`: its head word's end), or None without parties."""
         after = self._parties(end, self._clause_end(end))
-        by_actor = next(
-            (a for a in after if a.start - end <= _BY_DISTANCE and self._before(a, _BY_BEFORE)), None
-        )
+        by_actor = None
+        for actor in after:
+            if actor.start - end <= _BY_DISTANCE and self._before(actor, _BY_BEFORE):
+                by_actor = actor
+                break
         passive = participle and bool(_PASSIVE_BEFORE.search(self.lower, max(0, start - _LOOKBEHIND), start))
         if passive or (noun and by_actor):
             source = self.coordinated(by_actor, len(self.lower)) if by_actor else []
@@ -219,11 +244,8 @@ class SentenceView:
             return Roles(source, target, False) if source or target else None
         subject = self.subject(start)
         source = self.coordinated(subject, start) if subject else []
-        # "rejected calls by Kofi Annan": after an active verb the "by" phrase names the target's author.
-        objects = [actor for actor in after if actor not in source and (actor is not by_actor or not noun)]
-        # A named party beats a bare "troops" or "people" before it: those are often the means or victims.
-        objects.sort(key=lambda actor: not actor.anchored)
-        target = self.coordinated(objects[0], len(self.lower)) if objects else []
+        obj = _first_object(after, source, by_actor if noun else None)
+        target = self.coordinated(obj, len(self.lower)) if obj else []
         if reciprocal:
             return self._reciprocal(source, target)
         return Roles(source, target, False) if source else None
