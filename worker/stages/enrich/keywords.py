@@ -30,7 +30,12 @@ _SCORE = itemgetter(1)
 # Possessive repeats (*+, ++): a run never needs to give back what it matched, and not keeping the
 # positions to backtrack to makes the search about an eighth faster.
 _WORD = r"[a-z][a-z'’\-]*+"
-_NOT_INSIDE_A_WORD = r"(?![a-z'’\-])"
+_NOT_IN_A_WORD = r"[^a-z'’\-]"
+# The character after a whole word: the searched text ends with a newline, so there always is one.
+_END_OF_WORD = _NOT_IN_A_WORD
+# Letters by how often they start an English word, and by how often they occur at all.
+_INITIAL_LETTERS = "tsaiowcbphfmdrelnguvyjkqxz"
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
 
 
 @cache
@@ -45,25 +50,39 @@ def _runs() -> re.Pattern[str]:
     """Runs of non-stopwords separated by spaces only: punctuation, digits and stopwords end a run.
 
     The stopword test is a negative lookahead over a prefix tree of the list, so the whole candidate
-    search is one C-level findall.
+    search is one C-level findall. The pattern opens with the character before a run (the text is
+    searched with a space put in front, see _run_text), so the engine skips in C over every letter
+    inside a word instead of trying a match there; the run itself is the one group.
     """
     stop = rf"(?!{_whole_word_tree(sorted(_stopwords()))})"
-    return re.compile(rf"(?<![a-z'’\-]){stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+")
+    return re.compile(rf"{_NOT_IN_A_WORD}({stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+)")
+
+
+def _run_text(lowered: str) -> str:
+    """The text _runs() searches: a space before it so a run can open the text, and a newline after it
+    so that the end-of-word test of the stopword tree is one character class, never the end of the text."""
+    return f" {lowered}\n"
 
 
 def _whole_word_tree(words: list[str], depth: int = 0) -> str:
     """`words` (sorted, all sharing their first `depth` characters) as a prefix tree that matches only a
     whole word: where a word ends, the end-of-word test is one more branch of its node. After an optional
     tail ("the(?:ir|m)?" and the test after it) the engine comes back into the tree for every word that
-    merely starts like a stopword; this shape spares that."""
+    merely starts like a stopword; this shape spares that.
+
+    The engine tries a node's branches in order, so the commoner letters come first (word-initial
+    letters for the first character, letters overall after it), and the end-of-word test before them.
+    """
     ends_here = len(words[0]) == depth  # sorted: a word that ends here comes first
     longer = words[1:] if ends_here else words
-    branches = [
-        re.escape(char) + _whole_word_tree(list(group), depth + 1)
-        for char, group in groupby(longer, key=itemgetter(depth))
-    ]
+    order = _INITIAL_LETTERS if depth == 0 else _LETTERS
+    groups = sorted(
+        ((char, list(group)) for char, group in groupby(longer, key=itemgetter(depth))),
+        key=lambda pair: order.find(pair[0]) % (len(order) + 1),  # characters not listed go last
+    )
+    branches = [re.escape(char) + _whole_word_tree(group, depth + 1) for char, group in groups]
     if ends_here:
-        branches.append(_NOT_INSIDE_A_WORD)
+        branches.insert(0, _END_OF_WORD)
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -91,7 +110,7 @@ def _candidates(lowered: str) -> list[str]:
         or "\t" in phrase
         or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
         else phrase
-        for phrase in _runs().findall(lowered)
+        for phrase in _runs().findall(_run_text(lowered))
         # str.count parses its arguments the slow way: most phrases are one word and never need it.
         if len(phrase) > 1 and (" " not in phrase or phrase.count(" ") < MAX_PHRASE_WORDS)
     ]
