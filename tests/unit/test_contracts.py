@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from schemas import SourceDocument
+from schemas import SCHEMA_VERSION, SourceDocument
 from schemas.export import rendered_schemas
 
 STAGES_DIR = Path(__file__).resolve().parents[2] / "worker" / "stages"
@@ -56,3 +56,28 @@ def test_contracts_source_document_rejects_blank_and_binary_text() -> None:
         SourceDocument(doc_id="a", text=" \n ", received_at=datetime.now(UTC))
     with pytest.raises(ValidationError, match="binary"):
         SourceDocument(doc_id="a", text="ab\x00cd", received_at=datetime.now(UTC))
+
+
+def test_contracts_assemble_builds_what_model_construct_builds() -> None:
+    """Record.assemble (the stages' fast path for validated parts) gives an equal record with the same JSON,
+    still frozen, and refuses a missing or unknown field instead of building a half record."""
+    fields = {
+        "schema_version": SCHEMA_VERSION, "doc_id": "a", "text": "Text.", "published": None, "title": None, "source": None, "url": None,
+        "received_at": datetime(2026, 1, 1, tzinfo=UTC), "language": None,
+    }  # fmt: skip
+    in_model_order = {name: fields[name] for name in SourceDocument.model_fields}
+    assert list(fields) != list(in_model_order)  # both paths: the dictionary as given, and reordered
+    constructed = SourceDocument.model_construct(**fields)
+    for given in (fields, in_model_order):
+        assembled = SourceDocument.assemble(dict(given))
+        assert assembled == constructed
+        assert assembled.model_dump_json() == constructed.model_dump_json()
+        assert assembled.model_fields_set == constructed.model_fields_set
+    with pytest.raises(ValidationError):
+        assembled.doc_id = "b"  # type: ignore[misc]
+    without_defaults = {k: v for k, v in fields.items() if k not in ("url", "schema_version")}
+    defaulted = SourceDocument.assemble(without_defaults)
+    assert defaulted == SourceDocument.model_construct(**without_defaults)
+    assert defaulted.model_fields_set == set(without_defaults)
+    with pytest.raises(ValueError, match=r"missing \['text'\], unknown \['uri'\]"):
+        SourceDocument.assemble({**{k: v for k, v in fields.items() if k != "text"}, "uri": None})

@@ -22,13 +22,13 @@ def enrich(doc: ParsedDocument) -> EnrichedDocument:
     # (or, for the fingerprint, 16 hex digits by construction), and validating them again cost as much
     # as the tone and keyword steps. The parsed fields are read from __dict__, since iterating over a
     # model (dict(doc)) runs a Python generator per field. The JSON written is the same either way.
-    return EnrichedDocument.model_construct(
+    return EnrichedDocument.assemble({
         **doc.__dict__,
-        entities=entities,
-        dates=extract_dates(text, doc.sentences, doc.published, lowered=lowered),
-        quotes=extract_quotes(text, doc.sentences, entities),
-        amounts=extract_amounts(text, doc.sentences, lowered=lowered),
-        keywords=extract_keywords(text, words, entities, lowered=lowered),
-        tone=score_tone(words),
-        fingerprint=simhash(words),
-    )
+        "entities": entities,
+        "dates": extract_dates(text, doc.sentences, doc.published, lowered=lowered),
+        "quotes": extract_quotes(text, doc.sentences, entities),
+        "amounts": extract_amounts(text, doc.sentences, lowered=lowered),
+        "keywords": extract_keywords(text, words, entities, lowered=lowered),
+        "tone": score_tone(words),
+        "fingerprint": simhash(words),
+    })  # fmt: skip
