@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from worker.stages.enrich.ner import candidates
 from worker.stages.enrich.ner.candidates import RUN, find_chunks
 from worker.stages.enrich.ner.segment import _Segmenter, one_name, segment_run
 from worker.stages.enrich.ner.words import CONNECTOR, word_facts
@@ -29,6 +30,13 @@ TEXTS = [
     "Women's rights at the Children's Hospital of Philadelphia; AT&T and Procter & Gamble Co. Ltd. Inc.",
     "Rev. Dr. Martin Luther King Jr. spoke; Ursula von der Leyen, Lt. Gen. Ma, Gov. Jerry Brown, St. Louis.",
     "ÉLECTRICITÉ de France and Ørsted; the Prime Minister's office said MySpace's eBay deal was off.",
+    # Every connector, including those sharing a prefix ("de la", "del", "des"; "van der"; "and the").
+    "Bank of the West, Office for the Arts, Bosnia and the Serbs, Banco de la Nación, Casa del Sol, Ville des "
+    "Arts, Nicolás du Pont, Jan van der Berg, Rem van Dijk, Karl von der Au, Otto von Bismarck, Haus der Kunst, "
+    "Jan den Uyl, Ali bin Said, Omar ibn Said, Rui da Costa, Luis dos Santos, Leo di Caprio, Tom la Fleur, Ed "
+    "le Blanc, Abu al Baghdadi, Ana y Juan, Procter & Gamble, Ministry for Women, Egypt and al-Qaeda.",
+    # Connector-like words that are not followed by a name, at the end of a run and before lower case.
+    "Paris and the city, Rome for one, Lyon de facto, Oslo y mas, Van der, Jersey and",
 ]
 
 
@@ -79,3 +87,25 @@ def test_article_before_a_run_belongs_to_its_first_chunk_only() -> None:
     assert by_text["North Korea"].article_start == text.index("the North")
     assert by_text["United States"].article_start == text.index("the United States")
     assert all(chunk.article_start is None for chunk in chunks if chunk.text == "Later")
+
+
+def test_parts_stay_cached_across_a_generation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part used again after the recent generation filled up comes from the older one, not the segmenter."""
+    monkeypatch.setattr(candidates, "_PIECES", {})
+    monkeypatch.setattr(candidates, "_OLDER_PIECES", {})
+    monkeypatch.setattr(candidates, "_PIECES_GENERATION_SIZE", 2)
+    segmented: list[str] = []
+    real = candidates._pieces
+
+    def counting(part: str) -> candidates._Pieces:
+        segmented.append(part)
+        return real(part)
+
+    monkeypatch.setattr(candidates, "_pieces", counting)
+    text = "Kofi Annan met Ban Ki-moon in Geneva. Kofi Annan left."
+    first = find_chunks(text, [0, text.index("Kofi Annan left")])
+    again = find_chunks(text, [0, text.index("Kofi Annan left")])
+    assert segmented == ["Kofi Annan", "Ban Ki-moon", "Geneva"]
+    assert [(c.start, c.end, c.text, c.type) for c in again] == [
+        (c.start, c.end, c.text, c.type) for c in first
+    ]

@@ -14,10 +14,14 @@ from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry
 from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
-from worker.stages.enrich.ner.words import CONNECTOR, SKIPPED, word_facts
+from worker.stages.enrich.ner.words import CONNECTOR_WORDS, SKIPPED, word_facts
+from worker.stages.regex_trie import trie_pattern
 
-# Starting with a plain character class lets the regex engine skip quickly to the next capital.
-RUN = re.compile(rf"{FIRST_WORD}(?: (?:{CONNECTOR} )?{NEXT_WORD})*")
+# Starting with a plain character class lets the regex engine skip quickly to the next capital. The
+# connectors as a prefix tree: after every word of every run the engine tests the next word's first letter
+# once, not each of the 26 connectors in turn (a tenth of the regex's time). At most one connector can be
+# followed by a name, so the order the tree tries them in finds the same runs.
+RUN = re.compile(rf"{FIRST_WORD}(?: (?:{trie_pattern(CONNECTOR_WORDS)} )?{NEXT_WORD})*")
 _INSIDE_WORD = frozenset("'’.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LEADING_PUNCTUATION = " \t\"“‘'([«—–-"
 _ARTICLES = ("the ", "The ")
@@ -87,10 +91,7 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
     """The chunks of one part of a run, at its place in the text."""
     found = _PIECES.get(part)
     if found is None:
-        found = _pieces(part)
-        if len(_PIECES) >= _PIECES_CACHE_SIZE:
-            _PIECES.clear()  # a crude bound: recent parts come back quickly
-        _PIECES[part] = found
+        found = _uncached_pieces(part)
     pieces, may_open = found
     # "the " right before the part is the article of the piece that opens it; that is all it changes.
     article_before: int | None = None
@@ -122,9 +123,26 @@ _new_chunk = object.__new__
 
 
 # The pieces of each part seen, whether "the " comes before it or not: parts such as "United States" recur.
+# Two generations bound the memory: when the recent one fills up it becomes the older one, and a part found
+# there comes back to the recent one. The names an article stream keeps using stay cached, where emptying
+# one full cache made every part of the next documents new again (6 % more segmenting on wikinews.dev).
 _Pieces = tuple[tuple[PieceFields, ...], bool]
 _PIECES: dict[str, _Pieces] = {}
-_PIECES_CACHE_SIZE = 65536
+_OLDER_PIECES: dict[str, _Pieces] = {}
+_PIECES_GENERATION_SIZE = 32768
+
+
+def _uncached_pieces(part: str) -> _Pieces:
+    """The pieces of a part not in the recent generation: from the older one, else segmented now."""
+    found = _OLDER_PIECES.get(part)
+    if found is None:
+        found = _pieces(part)
+    if len(_PIECES) >= _PIECES_GENERATION_SIZE:
+        _OLDER_PIECES.clear()
+        _OLDER_PIECES.update(_PIECES)
+        _PIECES.clear()
+    _PIECES[part] = found
+    return found
 
 
 def _pieces(part: str) -> _Pieces:
