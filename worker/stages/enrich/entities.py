@@ -32,7 +32,7 @@ _ENTITY_LIST = TypeAdapter(list[Entity])
 def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
     """Every entity the text names, in order of first mention (ids E1, E2, ...)."""
     names = lexicon()
-    chunks = find_chunks(text, {sentence.start for sentence in sentences})
+    chunks = find_chunks(text, [sentence.start for sentence in sentences])
     # Already in order of first mention: the resolver makes each group at its first chunk, in text order.
     groups = Resolver(text, chunks, names).resolve()
     most_mentions = max((len(group.chunks) for group in groups), default=1)
@@ -48,7 +48,16 @@ def salience(mentions: int, most_mentions: int, first_start: int, text_length: i
     """0..1: how often the entity is named relative to the most named one, and how early it first comes."""
     frequency = mentions / most_mentions
     earliness = 1.0 - first_start / max(text_length, 1)
-    return round(_MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness, 4)
+    value = _MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness
+    # round(value, 4), which writes the float as a correctly rounded decimal string and reads it back, without
+    # that detour: the whole number nearest value * 10**4 is that decimal (value >= 0) unless the scaled value
+    # lies near a half, where the product's own rounding error could tip it; divided by 10**4 it gives the
+    # float the string reads as.
+    scaled = value * 10000.0
+    whole = round(scaled)
+    if abs(scaled - whole) > 0.4999:
+        return round(value, 4)
+    return whole / 10000.0
 
 
 @lru_cache(maxsize=65536)

@@ -103,8 +103,9 @@ class Resolver:
                 key = assigned[0]
                 group = groups.get(key)
                 if group is None:
-                    group = groups[key] = Group(*assigned)
-                group.chunks.append(chunk)
+                    groups[key] = Group(*assigned, [chunk])
+                else:
+                    group.chunks.append(chunk)
         return list(groups.values())
 
     def _join_teams(self) -> None:

@@ -56,7 +56,7 @@ def segment_run(run: str, initial: bool) -> tuple[PieceFields, ...]:
     items = run.split(" ")
     if not _CONNECTOR_PARTS.isdisjoint(items):
         starts, ends, texts = _pieces_with_connectors(items)
-        return _segmented(run, starts, ends, list(map(word_facts, texts)), initial)
+        return _segmented(run, starts, ends, texts, list(map(word_facts, texts)), initial)
     # Most runs: every item is a word, and many are plainly one name.
     words = list(map(word_facts, items))
     if not initial:
@@ -71,15 +71,15 @@ def segment_run(run: str, initial: bool) -> tuple[PieceFields, ...]:
         position += len(item)
         ends.append(position)
         position += 1
-    return _segmented(run, starts, ends, words, initial)
+    return _segmented(run, starts, ends, items, words, initial)
 
 
 def _segmented(
-    run: str, starts: list[int], ends: list[int], words: list[Word], initial: bool
+    run: str, starts: list[int], ends: list[int], texts: list[str], words: list[Word], initial: bool
 ) -> tuple[PieceFields, ...]:
-    """The chunks of a run of several pieces, cut by the segmenter."""
+    """The chunks of a run of several pieces (`texts`, read as `words`), cut by the segmenter."""
     # Most runs hold no head word, so need no search for a headed name ("Bank of England").
-    has_head = not HEADS.isdisjoint([word.text for word in words])
+    has_head = not HEADS.isdisjoint(texts)
     return tuple(_Segmenter(run, starts, ends, words, has_head).segment(initial))
 
 
