@@ -128,8 +128,10 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     total = len(candidates)
     # The first position of each phrase: later pairs overwrite earlier ones, so feed them in reverse.
     first = dict(zip(reversed(candidates), range(total - 1, -1, -1), strict=True))
-    extra_degree: dict[str, int] = {}
+    # A word's degree is its uses inside multi-word phrases plus one more per use in a three-word
+    # phrase (a phrase of n words adds n - 1), so only the few three-word phrases need a second table.
     in_phrases: dict[str, int] = {}  # how often a word occurs inside multi-word phrases
+    in_three: dict[str, int] = {}  # ... inside three-word phrases
     multiword: list[tuple[str, int, list[str]]] = []
     repeated: list[tuple[str, int]] = []  # single words used more than once
     for phrase, count in counts.items():
@@ -139,17 +141,22 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
             continue
         words = phrase.split(" ")
         multiword.append((phrase, count, words))
-        gain = (len(words) - 1) * count
         for word in words:
-            extra_degree[word] = extra_degree.get(word, 0) + gain
             in_phrases[word] = in_phrases.get(word, 0) + count
+        if len(words) == MAX_PHRASE_WORDS:
+            for word in words:
+                in_three[word] = in_three.get(word, 0) + count
+    alone = counts.get
     word_score = {
-        word: 1.0 + degree / (in_phrases[word] + counts.get(word, 0)) for word, degree in extra_degree.items()
+        word: 1.0 + (uses + in_three.get(word, 0)) / (uses + alone(word, 0))
+        for word, uses in in_phrases.items()
     }
     scores: dict[str, float] = {}
     for phrase, count, words in multiword:
-        early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
-        scores[phrase] = sum(map(word_score.__getitem__, words)) * (1.0 + math.log(count)) * early
+        score = sum(map(word_score.__getitem__, words))
+        if count > 1:  # else the factor is 1 + log 1 = 1 exactly
+            score *= 1.0 + math.log(count)
+        scores[phrase] = score * (1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total))
     for phrase, count in repeated:
         early = 1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total)
         scores[phrase] = word_score.get(phrase, 1.0) * (1.0 + math.log(count)) * early
