@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import pytest
+from scipy.sparse import csr_matrix
 
 from tests.conftest import gold_path
 from worker.training.topics_data import read_examples, split_examples
 from worker.training.topics_fit import FitOptions, best_threshold, fit_topic_model
+from worker.training.topics_linear import LinearOptions, fit_blend, fit_nbsvm, log_count_ratio
 
 
 @pytest.mark.gold
@@ -28,3 +31,55 @@ def test_best_threshold_separates_at_best_f1() -> None:
     margins = np.array([2.0, 1.5, 1.0, -0.5, -1.0], dtype=np.float32)
     positives = np.array([1, 1, 1, 0, 0], dtype=np.int8)
     assert best_threshold(margins, positives) == pytest.approx(0.25)
+
+
+def _toy_features() -> tuple[csr_matrix, npt.NDArray[np.int8]]:
+    """Six documents over three features: feature 0 only in positives, 1 only in negatives, 2 everywhere."""
+    rows = np.array(
+        [
+            [1.0, 0.0, 0.5],
+            [0.8, 0.0, 0.5],
+            [0.9, 0.1, 0.5],
+            [0.0, 1.0, 0.5],
+            [0.0, 0.7, 0.5],
+            [0.1, 0.9, 0.5],
+        ],
+        dtype=np.float32,
+    )
+    return csr_matrix(rows), np.array([1, 1, 1, 0, 0, 0], dtype=np.int8)
+
+
+def test_log_count_ratio_signs() -> None:
+    """A feature of the code's articles gets a positive ratio, one of the others a negative one."""
+    features, positives = _toy_features()
+    ratio = log_count_ratio(features, positives, alpha=0.1)
+    assert ratio[0] > 0 > ratio[1]
+    assert ratio[2] == pytest.approx(0.0, abs=0.2)
+
+
+def test_nbsvm_is_one_weight_column_per_code() -> None:
+    """The NBSVM's stored column (w * r) scores plain rows as its SVM scores the ratio-scaled rows."""
+    features, positives = _toy_features()
+    labels = np.stack([positives, 1 - positives], axis=1).astype(np.int8)
+    options = LinearOptions(jobs=1)
+    weights, bias = fit_nbsvm(features, labels, options)
+    assert weights.shape == (3, 2)
+    margins = features @ weights + bias
+    assert (margins[:3, 0] > 0).all()
+    assert (margins[3:, 0] < 0).all()
+    assert (margins[:3, 1] < 0).all()
+    assert (margins[3:, 1] > 0).all()
+
+
+def test_blend_is_finite_for_a_code_without_positives() -> None:
+    """A code absent from the rows (a thin code in a fold) stays a constant decision, not a NaN."""
+    features, positives = _toy_features()
+    labels = np.stack([positives, np.zeros_like(positives)], axis=1).astype(np.int8)
+    weights, bias = fit_blend(features, labels, LinearOptions(jobs=1))
+    assert np.isfinite(weights).all()
+    assert np.isfinite(bias).all()
+    assert not weights[:, 1].any()
+    assert bias[1] < 0
+    margins = features @ weights[:, 0] + bias[0]
+    assert (margins[:3] > 0).all()
+    assert (margins[3:] < 0).all()

@@ -1,15 +1,18 @@
-"""Fit the topic model: TF-IDF word and word-pair features, one class-weighted linear SVM per code, tuned
-thresholds.
+"""Fit the topic model: TF-IDF word and word-pair features, per code an average of a class-weighted linear
+SVM and an NBSVM (`topics_linear.py`), tuned thresholds.
 
 - Features come from `TopicModel.vector` (the worker's own code), and the IDF is rounded to the float16
   the weights file stores, so training scores the very vectors the worker builds.
 - Word pairs ("prime minister", "stock market") tell topics apart where their words alone do not; with
   them the SVM wants less regularisation (a larger C), chosen by k-fold F1 on the training part.
-- `class_weight="balanced"` lets thin codes (labour: about 50 articles) weigh as much as politics.
-- Thresholds: every training document is scored once by a model fitted on the other folds (k-fold,
-  shuffled by the seed), and each code gets the margin that maximises its F1 on those scores. A k-fold
-  validation uses all of the training part for tuning, where a single validation slice would hold only
-  a handful of labour or society articles; the held-out split is never looked at.
+- Folds: the training part is split into k folds (shuffled by the seed) and a model is fitted on each
+  fold's complement. Every training document is thus scored once by a model that did not see it, and each
+  code gets the margin that maximises its F1 on those scores. The shipped model is the mean of the k fold
+  models: its thresholds were tuned on the margins of those very models, where a refit on all the data
+  would have margins of another spread (nested k-fold: micro/macro F1 0.792/0.724 for the mean, 0.790/
+  0.724 for a refit). A k-fold validation uses all of the training part for tuning, where a single
+  validation slice would hold only a handful of labour or society articles; the held-out split is never
+  looked at.
 """
 
 from __future__ import annotations
@@ -19,16 +22,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix
 from sklearn.model_selection import KFold
-from sklearn.svm import LinearSVC
 
 from worker.stages.classify.topics_features import document_runs, is_word
 from worker.stages.classify.topics_model import FloatArray, IdArray, TopicModel
 from worker.training.topics_data import CODES, Example, label_matrix
-
-Labels = npt.NDArray[np.int8]
+from worker.training.topics_linear import Labels, LinearOptions, fit_blend
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,14 @@ class FitOptions:
     max_df: float = 0.5  # features in half the articles ("said", "of the") separate no topic
     pair_bits: int = 16  # 65,536 pair buckets: the weights file stays well under 5 MB
     c: float = 3.0  # SVM regularisation, chosen by k-fold F1 on the training part
+    nb_c: float = 1.0  # NBSVM regularisation, likewise
+    nb_alpha: float = 0.1  # smoothing of the NBSVM's log-count ratios
     jobs: int = 2
+
+    def linear(self) -> LinearOptions:
+        return LinearOptions(
+            seed=self.seed, svm_c=self.c, nb_c=self.nb_c, nb_alpha=self.nb_alpha, jobs=self.jobs
+        )
 
 
 def fit_topic_model(train: list[Example], options: FitOptions) -> TopicModel:
@@ -47,11 +54,10 @@ def fit_topic_model(train: list[Example], options: FitOptions) -> TopicModel:
     runs = [document_runs(example.title, example.text) for example in train]
     features, vectorizer = feature_matrix(runs, options)
     labels = label_matrix(train)
-    out_of_fold = cross_validated_margins(features, labels, options)
+    out_of_fold, weights, bias = fold_models(features, labels, options)
     thresholds = np.array(
         [best_threshold(out_of_fold[:, j], labels[:, j]) for j in range(len(CODES))], dtype=np.float32
     )
-    weights, bias = fit_linear(features, labels, options)
     return TopicModel(CODES, vectorizer.index, options.pair_bits, vectorizer.idf, weights, bias, thresholds)
 
 
@@ -97,36 +103,22 @@ def _weightless(index: dict[str, int], pair_bits: int, idf: FloatArray) -> Topic
     return TopicModel((), index, pair_bits, idf, np.zeros((len(idf), 0), np.float32), nothing, nothing)
 
 
-def fit_linear(features: csr_matrix, labels: Labels, options: FitOptions) -> tuple[FloatArray, FloatArray]:
-    """One class-weighted linear SVM per code: weights (vocabulary, codes) and biases (codes)."""
-    fitted = Parallel(n_jobs=options.jobs)(
-        delayed(_fit_one)(features, labels[:, j], options) for j in range(labels.shape[1])
-    )
-    weights = np.stack([coefficients for coefficients, _ in fitted], axis=1)
-    bias = np.array([intercept for _, intercept in fitted], dtype=np.float32)
-    return weights, bias
-
-
-def _fit_one(
-    features: csr_matrix, positives: npt.NDArray[np.int8], options: FitOptions
-) -> tuple[FloatArray, float]:
-    if positives.min() == positives.max():
-        # A fold (or a small training set) without both classes for a code: a constant decision.
-        return np.zeros(features.shape[1], dtype=np.float32), 1.0 if positives[0] else -1.0
-    model = LinearSVC(C=options.c, class_weight="balanced", random_state=options.seed).fit(
-        features, positives
-    )
-    return model.coef_.ravel().astype(np.float32), float(model.intercept_[0])
-
-
-def cross_validated_margins(features: csr_matrix, labels: Labels, options: FitOptions) -> FloatArray:
-    """Every training document's margins from a model that did not see it (k folds, seeded shuffle)."""
+def fold_models(
+    features: csr_matrix, labels: Labels, options: FitOptions
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Every training document's margins from the fold model that did not see it (k folds, seeded
+    shuffle), and the mean of the k fold models' weights and biases."""
     margins = np.zeros(labels.shape, dtype=np.float32)
+    weights = np.zeros((features.shape[1], labels.shape[1]), dtype=np.float32)
+    bias = np.zeros(labels.shape[1], dtype=np.float32)
     folds = KFold(n_splits=options.folds, shuffle=True, random_state=options.seed)
     for fit_rows, score_rows in folds.split(features):
-        weights, bias = fit_linear(features[fit_rows], labels[fit_rows], options)
-        margins[score_rows] = features[score_rows] @ weights + bias
-    return margins
+        fold_weights, fold_bias = fit_blend(features[fit_rows], labels[fit_rows], options.linear())
+        margins[score_rows] = features[score_rows] @ fold_weights + fold_bias
+        weights += fold_weights
+        bias += fold_bias
+    folds_count = np.float32(options.folds)
+    return margins, (weights / folds_count).astype(np.float32), (bias / folds_count).astype(np.float32)
 
 
 def best_threshold(margins: FloatArray, positives: npt.NDArray[np.int8]) -> float:
