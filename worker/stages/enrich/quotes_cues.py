@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import repeat
 
 from worker.stages.regex_trie import trie_pattern
 
@@ -40,48 +39,28 @@ TELL_VERBS = frozenset({"told", "tells", "tell", "asked", "asks", "warned", "war
 _FINITE_ALTERNATION = trie_pattern(_FINITE.split())
 _PARTICIPLE_ALTERNATION = trie_pattern(_PARTICIPLES.split())
 _MULTIWORD_CUES = ["according to", "pointed out", "was quoted as saying", "were quoted as saying"]
-_ALL_CUES = _MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split()
-# One cue at a place where a cue starts (a prefix tree: each place costs one walk down the tree).
-CUE = re.compile(rf"\b{trie_pattern(_ALL_CUES)}\b")
+# All cues in one prefix tree, so each position costs one walk down the tree.
+_ALL_CUES = trie_pattern(_MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split())
+CUE = re.compile(rf"\b{_ALL_CUES}\b")
+# Where cues may start, looked for from the character before them: any but an ASCII letter, digit or
+# underscore, a class of plain bytes that the engine checks without Unicode lookups (a non-ASCII letter
+# before a cue fails CUE's \b on the check). One pass finds them in text order.
+_CUE_AFTER = re.compile(rf"[^a-zA-Z0-9_](?={_ALL_CUES}\b)")
 
 
-def _cue_needles() -> dict[bytes, tuple[bytes, ...]]:
-    """Each cue as it stands, spaced, in the text's word bytes (see find_cues), under the word of it that
-    the text's words must hold: its first word, but "quoted" for "was quoted as saying"."""
-    needles: dict[bytes, list[bytes]] = {}
-    for cue in _ALL_CUES:
-        words = cue.split()
-        key = "quoted" if "quoted" in words else words[0]
-        needles.setdefault(key.encode(), []).append(f" {cue} ".encode())
-    return {key: tuple(spaced) for key, spaced in needles.items()}
-
-
-_NEEDLES = _cue_needles()
-_KEYS = frozenset(_NEEDLES)
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-_ELSE_SPACE = bytes(byte if byte in _WORD_BYTES else ord(" ") for byte in range(256))
-
-
-def find_cues(text: str) -> list[re.Match[str]]:
-    """Every speech cue in the text, in order: where a cue starts the text or follows a non-word character.
-
-    A regex that walked the cue tree after each of the ~350 non-word characters of a news text cost a
-    quarter of the quote stage. Here the text becomes bytes in which every character but an ASCII letter,
-    digit or underscore (a non-ASCII one too) is a space, padded with a space at each end; its words are
-    split off in C, one set intersection tells which cues it can hold, and a bytes find per such cue
-    places them. The padding space before a cue stands where the cue starts in the text. A space here
-    may be a non-ASCII letter there, so CUE, with Unicode word boundaries, confirms each place.
-    """
-    spaced = b" " + text.encode("ascii", "replace").translate(_ELSE_SPACE) + b" "
-    starts = []
-    for key in _KEYS.intersection(spaced.split()):
-        for needle in _NEEDLES[key]:
-            at = spaced.find(needle)
-            while at >= 0:  # from the next byte on: "said said" shares the space between them
-                starts.append(at)
-                at = spaced.find(needle, at + 1)
-    starts.sort()
-    return [cue for cue in map(CUE.match, repeat(text), starts) if cue]
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Every speech cue in text[start:end], in order."""
+    stop = len(text) if end is None else end
+    found = []
+    if start == 0:
+        first = CUE.match(text, 0, stop)
+        if first:
+            found.append(first)
+    for hit in _CUE_AFTER.finditer(text, max(start - 1, 0), stop):
+        cue = CUE.match(text, hit.end(), stop)
+        if cue and cue.start() >= start:
+            found.append(cue)
+    return found
 
 
 def cues_between(
