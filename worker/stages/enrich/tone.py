@@ -18,6 +18,9 @@ POSITIVE = 1
 NEGATIVE = 2
 ACTIVITY = 4
 SELF_GROUP = 8
+# Not a class: marks "us" in the table score_tone counts with, so that the search for the country
+# "US" runs only in a document that has the word.
+_US = 16
 
 SELF_GROUP_WORDS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 # "US" is lowercased to "us" by the tokeniser: after "the", or before one of these, it is the country.
@@ -47,6 +50,14 @@ def word_classes() -> dict[str, int]:
             classes[word] = classes.get(word, 0) | ACTIVITY
     for word in SELF_GROUP_WORDS:
         classes[word] = classes.get(word, 0) | SELF_GROUP
+    return classes
+
+
+@cache
+def _counting_classes() -> dict[str, int]:
+    """word_classes() with "us" (a self/group word) under a code of its own."""
+    classes = dict(word_classes())
+    classes["us"] |= _US
     return classes
 
 
@@ -81,10 +92,11 @@ def _percent(count: int, total: int) -> float:
 def score_tone(words: Sequence[str]) -> Tone:
     """Tone = positive% - negative%, polarity = positive% + negative%, densities in % of all words."""
     total = len(words)
-    classes = word_classes()
-    # Counted per class bit set (at most 15 of them) in C, then spread over the classes in one pass.
+    classes = _counting_classes()
+    # Counted per class bit set (at most 16 of them) in C, then spread over the classes in one pass.
     positive = negative = activity = self_group = 0
-    for code, n in Counter(filter(None, map(classes.get, words))).items():
+    counts = Counter(filter(None, map(classes.get, words)))
+    for code, n in counts.items():
         if code & POSITIVE:
             positive += n
         if code & NEGATIVE:
@@ -93,7 +105,7 @@ def score_tone(words: Sequence[str]) -> Tone:
             activity += n
         if code & SELF_GROUP:
             self_group += n
-    if self_group:
+    if classes["us"] in counts:
         self_group -= _country_us_count(words)
     positive_share, negative_share = _percent(positive, total), _percent(negative, total)
     return Tone(
