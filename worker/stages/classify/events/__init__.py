@@ -76,10 +76,10 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
     active = _active_sentences(hits, doc.sentences)
     if not active:
         return []
-    actors: DocumentActors | None = None
+    actors = DocumentActors(doc, lower, text_words)
+    named = actors.named
     dated: _DatedSentences | None = None
     events: list[EventRecord] = []
-    named = sorted([mention.start for entity in doc.entities for mention in entity.mentions])
     for sentence, sentence_hits in active:
         start, end = sentence.start, sentence.end
         if bisect_left(named, start) == bisect_left(named, end):
@@ -87,7 +87,6 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
         found = candidates(sentence_hits, lower, start)
         if not found:
             continue
-        actors = actors or DocumentActors(doc, lower, text_words)
         spans = actors.in_sentence(start, end)
         if not spans:
             continue
@@ -242,6 +241,7 @@ def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -
     return "FIGHT", "195" if flying else "190"
 
 
+@cache  # of a few dozen rule weights and four cases; round() to three digits is dear
 def _confidence(weight: float, has_source: bool, has_target: bool) -> float:
     return min(1.0, round(weight * (0.55 + 0.25 * has_source + 0.2 * has_target), 3))
 

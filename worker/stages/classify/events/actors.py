@@ -65,17 +65,18 @@ class DocumentActors:
         self._cue_heads: frozenset[str] | None = None
         self._entities = doc.entities
         self._dominant: str | None = None
-        self._aliases = _north_south(doc.entities)
-        # The entity's id is read here once per mention: a pydantic model's fields are slow attributes.
+        self._aliases: dict[str, str] | None = None
+        # Every mention, in text order, with its entity when that can act: read here once, as a pydantic
+        # model's fields are slow attributes.
         self._mentions = sorted(
             [
-                (mention.start, mention.end, entity.id, entity)
+                (mention.start, mention.end, entity.id, entity if entity.type in _ACTOR_TYPES else None)
                 for entity in doc.entities
-                if entity.type in _ACTOR_TYPES
                 for mention in entity.mentions
             ]
         )
-        self._starts = [start for start, _, _, _ in self._mentions]
+        # Where the document names anyone or anything (actor or not), in text order.
+        self.named = [start for start, _, _, _ in self._mentions]
         self._codings: dict[str, _Coding | None] = {}
         # What earlier sentences taught about uncoded people: "Jacob Zuma, President of South Africa" makes
         # a later bare "Zuma" ZAF.
@@ -86,13 +87,21 @@ class DocumentActors:
         sentence = self.text[start:end]
         pieces = self._entity_pieces(start, end)
         pieces += _organisation_pieces(sentence, pieces)
-        pieces += _alias_pieces(sentence, self._aliases, pieces)
+        if "the North" in sentence or "the South" in sentence:  # what _NORTH_SOUTH needs: most have neither
+            pieces += _alias_pieces(sentence, self.aliases, pieces)
         pieces += self._cue_pieces(start, end, pieces)
         pieces.sort(key=_START)
         actors = _merge(pieces, sentence)
         if any(actor.code is None for actor in actors):
             _fill_codes(actors, sentence, self.dominant, self._learned)
         return actors
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """What "the North" and "the South" stand for, worked out the first time a sentence holds one."""
+        if self._aliases is None:
+            self._aliases = _north_south(self._entities)
+        return self._aliases
 
     @property
     def dominant(self) -> str | None:
@@ -114,10 +123,12 @@ class DocumentActors:
 
     def _entity_pieces(self, start: int, end: int) -> list[ActorSpan]:
         pieces = []
-        text, codings, starts = self.text, self._codings, self._starts
+        text, codings, starts = self.text, self._codings, self.named
         for m_start, m_end, entity_id, entity in self._mentions[
             bisect_left(starts, start) : bisect_left(starts, end)
         ]:
+            if entity is None:
+                continue  # a facility, event or product does not act
             mention = text[m_start:m_end]
             coding = codings.get(entity_id, _UNCODED)
             if coding is _UNCODED:
