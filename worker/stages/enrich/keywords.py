@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 
 from pydantic import TypeAdapter
@@ -89,7 +89,11 @@ def _whole_word_tree(words: list[str], depth: int = 0) -> str:
 def _fix_up(phrase: str) -> str:
     """Drop edge hyphens and apostrophes ("-magnitude"), and a trailing past-tense or -ing word: after a
     noun phrase it is the verb ("the aftershock struck", "Omar al-Bashir explained")."""
-    words = [word for word in (word.strip("-'’") for word in phrase.split()) if len(word) > 1]
+    words = phrase.split()
+    # Most phrases here are plain words ending in -ed/-ing: only one with a joiner or a one-letter word
+    # needs its words stripped and sifted.
+    if "-" in phrase or "'" in phrase or "’" in phrase or min(map(len, words), default=0) < 2:
+        words = [word for word in map(str.strip, words, repeat("-'’")) if len(word) > 1]
     while len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
     return " ".join(words)
