@@ -76,9 +76,10 @@ def candidates(hits: list[TriggerHit], lower: str, offset: int) -> list[Candidat
     """The candidate events of a sentence's trigger hits, in text order. The hits are positions in `lower`;
     the candidates are made relative to the sentence starting at `offset` (no hit is copied for that)."""
     found: list[Candidate] = []
-    consumed: set[int] = set()
+    # A frame swallows the hits right after it up to the last it governs: the hits up to this index are taken.
+    consumed = -1
     for index, hit in enumerate(hits):
-        if index in consumed:
+        if index <= consumed:
             continue
         content: TriggerHit | None = None
         frame: TriggerRule | None = None
@@ -90,7 +91,7 @@ def candidates(hits: list[TriggerHit], lower: str, offset: int) -> list[Candidat
             reach = _governed(hits, index, lower)
             if reach.yields:
                 continue
-            consumed.update(range(index + 1, reach.last + 1))
+            consumed = reach.last
             if reach.content is not None:
                 content = hits[reach.content]
         elif rule.content_only:

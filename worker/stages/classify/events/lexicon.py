@@ -152,11 +152,13 @@ class _FormPlan:
 
     def fire(self, lower: str, end: int) -> tuple[TriggerRule, int] | None:
         """The rule that fires for the form ending at `end`, and where its hit ends."""
-        if self.after is not None:
-            match = self.after.match(lower, end)
+        after = self.after
+        if after is not None:
+            match = after.match(lower, end)
             if match is not None:
                 return self.by_group[match.lastgroup or ""], match.end()
-        return (self.bare, end) if self.bare is not None else None
+        bare = self.bare
+        return (bare, end) if bare is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,9 +265,10 @@ def find_triggers(lower: str, original: str, text_words: Iterable[str] | None = 
         if start < covered:
             continue
         any_case, capitalised = plans[form]
-        plan = any_case if any_case is capitalised or original[start].islower() else capitalised
         end = start + len(form)
-        fired = plan.fire(lower, end)
+        fired = (any_case if any_case is capitalised or original[start].islower() else capitalised).fire(
+            lower, end
+        )
         if fired is not None:
             rule, hit_end = fired
             hits.append(TriggerHit(start, hit_end, end, rule))
