@@ -17,10 +17,6 @@ class StageTimeLimitError(NewswireError):
     """A document that did not get through its stage within the soft time limit, alone in its batch."""
 
 
-class PublishContentionError(NewswireError):
-    """The near-duplicate index kept changing between a worker's read of it and the publish (transient)."""
-
-
 # Errors after which the same work may succeed on a later try: the batch is retried with backoff.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     redis.exceptions.ConnectionError,
@@ -28,5 +24,4 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     redis.exceptions.BusyLoadingError,
     ConnectionError,
     TimeoutError,
-    PublishContentionError,
 )

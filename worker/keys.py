@@ -16,17 +16,8 @@ ENRICH_QUEUE = "enrich"
 CLASSIFY_QUEUE = "classify"
 STAGE_QUEUES = (PARSE_QUEUE, ENRICH_QUEUE, CLASSIFY_QUEUE)
 
-# Near-duplicate index (layout and reasons in worker/near_duplicates.py):
-# a hash, field "<band number>:<band value>" -> entries "<fingerprint><time>" (24 hex digits each), newest first;
-NEAR_DUPLICATE_BANDS = f"{PREFIX}:neardup:bands"
-# a counter of the documents indexed, and the newest of them as "<fingerprint> <time> <doc_id>";
-NEAR_DUPLICATE_SEQUENCE = f"{PREFIX}:neardup:sequence"
-NEAR_DUPLICATE_RECENT = f"{PREFIX}:neardup:recent"
-
-
-def near_duplicate_owner_key(fingerprint: str) -> str:
-    """The doc_id first published with this exact fingerprint, kept as long as the index keeps it."""
-    return f"{PREFIX}:neardup:owner:{fingerprint}"
+# Near-duplicate index: one hash, field "<band number>:<band value>" -> recent "<fingerprint> <time> <doc_id>".
+SIMHASH_INDEX = f"{PREFIX}:simhash"
 
 
 def done_key(doc_id: str) -> str:

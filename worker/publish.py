@@ -14,13 +14,8 @@ import redis
 
 from schemas import SCHEMA_VERSION, DeadLetter, ProcessedDocument
 from worker import keys
-from worker.errors import PublishContentionError
-from worker.near_duplicates import ENTRIES_PER_FIELD, RECENT_ENTRIES, IndexRead, IndexReader
 from worker.settings import Settings
 from worker.stages.enrich.fingerprint import NEAR_DUPLICATE_DISTANCE
-
-_READ_AGAIN = 2  # the publish script's answer when the index read is too old
-_MAX_READS = 5
 
 
 def _script(name: str) -> str:
@@ -41,46 +36,17 @@ class Publisher:
         self._client = client
         self._settings = settings
         self._publish = client.register_script(_script("publish.lua"))
-        self._index = IndexReader(client)
         self._dead_letter = client.register_script(_script("dead_letter.lua"))
 
     def publish_many(self, docs: Sequence[ProcessedDocument]) -> list[PublishOutcome]:
-        """Publish a batch in two round trips (read the near-duplicate index, then publish); each document is
-        still its own atomic step. A document whose index read was overtaken by too many publishes in between
-        is read and published again."""
-        outcomes: dict[int, PublishOutcome] = {}
-        waiting = list(range(len(docs)))
-        for _ in range(_MAX_READS):
-            if not waiting:
-                break
-            waiting = self._publish_once(docs, waiting, outcomes)
-        if waiting:
-            raise PublishContentionError(
-                f"{len(waiting)} documents: the near-duplicate index changed faster than they could be "
-                f"published ({_MAX_READS} reads); the batch will be retried"
-            )
-        return [outcomes[i] for i in range(len(docs))]
-
-    def _publish_once(
-        self, docs: Sequence[ProcessedDocument], indexes: list[int], outcomes: dict[int, PublishOutcome]
-    ) -> list[int]:
-        """Publish the documents at `indexes`; returns those that must read the index again."""
-        s = self._settings
-        reads = self._index.read(
-            [docs[i].fingerprint for i in indexes], s.dedupe_ttl, NEAR_DUPLICATE_DISTANCE
-        )
+        """Publish a batch in one round trip; each document is still its own atomic step."""
+        if not docs:
+            return []
         pipe = self._client.pipeline(transaction=False)
-        for i, read in zip(indexes, reads, strict=True):
-            self._publish(
-                keys=self._publish_keys(docs[i], read), args=self._publish_args(docs[i], read), client=pipe
-            )
-        again: list[int] = []
-        for i, reply in zip(indexes, pipe.execute(), strict=True):
-            if int(reply[0]) == _READ_AGAIN:
-                again.append(i)
-            else:
-                outcomes[i] = _outcome(docs[i].doc_id, reply)
-        return again
+        for doc in docs:
+            self._publish(keys=self._publish_keys(doc), args=self._publish_args(doc), client=pipe)
+        replies = pipe.execute()
+        return [_outcome(doc.doc_id, reply) for doc, reply in zip(docs, replies, strict=True)]
 
     def dead_letter(self, letter: DeadLetter) -> bool:
         """Record a failed document on the dead stream; False if it was recorded before."""
@@ -98,21 +64,10 @@ class Publisher:
         )
         return bool(added)
 
-    def _publish_keys(self, doc: ProcessedDocument, read: IndexRead) -> list[str]:
-        own = keys.near_duplicate_owner_key(doc.fingerprint)
-        earlier = keys.near_duplicate_owner_key(read.earlier) if read.earlier else own
-        return [
-            keys.done_key(doc.doc_id),
-            keys.DOCUMENTS_STREAM,
-            keys.EVENTS_STREAM,
-            keys.NEAR_DUPLICATE_BANDS,
-            keys.NEAR_DUPLICATE_SEQUENCE,
-            keys.NEAR_DUPLICATE_RECENT,
-            own,
-            earlier,
-        ]
+    def _publish_keys(self, doc: ProcessedDocument) -> list[str]:
+        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, keys.SIMHASH_INDEX]
 
-    def _publish_args(self, doc: ProcessedDocument, read: IndexRead) -> list[str | int]:
+    def _publish_args(self, doc: ProcessedDocument) -> list[str | int]:
         s = self._settings
         args: list[str | int] = [
             doc.doc_id,
@@ -123,10 +78,6 @@ class Publisher:
             doc.fingerprint,
             NEAR_DUPLICATE_DISTANCE,
             s.dedupe_ttl,
-            read.sequence,
-            1 if read.earlier else 0,
-            ENTRIES_PER_FIELD,
-            RECENT_ENTRIES,
         ]
         for event in doc.events:
             args += [event.event_id, event.model_dump_json()]

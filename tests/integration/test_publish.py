@@ -13,7 +13,6 @@ import redis
 from schemas import DeadLetter
 from tests.integration.records import processed
 from worker import keys
-from worker.near_duplicates import ENTRY_DIGITS
 from worker.publish import Publisher
 from worker.settings import Settings
 from worker.stages.enrich import fingerprint
@@ -107,11 +106,9 @@ def test_publish_dead_letter_is_recorded_once(client: redis.Redis, settings: Set
 
 
 def test_publish_index_layout_matches_the_fingerprint_module() -> None:
-    """The Lua index hard-codes 4 bands of 16 bits probed at radius 1 and 24-digit entries: the fingerprint
-    module and the worker's reader must agree."""
+    """The Lua index hard-codes 4 bands of 16 bits probed at radius 1: the fingerprint module must agree."""
     assert (fingerprint.INDEX_BANDS, fingerprint.PROBE_RADIUS) == (4, 1)
     assert fingerprint.NEAR_DUPLICATE_DISTANCE <= fingerprint.INDEX_BANDS * (fingerprint.PROBE_RADIUS + 1) - 1
     assert (
-        f"local BANDS, ENTRY_DIGITS = 4, {ENTRY_DIGITS}"
-        in (Path(__file__).parents[2] / "worker/lua/publish.lua").read_text()
+        "local BANDS, BAND_BITS = 4, 16" in (Path(__file__).parents[2] / "worker/lua/publish.lua").read_text()
     )
