@@ -71,15 +71,32 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 # Not "1970s" (a decade) nor "1930 GMT" (a clock time).
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|s\b|\s+(?:UTC|GMT)\b)"
 _YEAR_OF_DATE = _YEAR + r"(?!-[0-9])"  # not the start of an ISO date after "March 3, "
-_NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in {"a", "an"}), key=len, reverse=True))
+# Word lists first, patterns from them: the scan gate below builds prefix trees from the same lists.
+_NUMBER_WORD_LIST = sorted((w for w in NUMBER_WORDS if w not in {"a", "an"}), key=len, reverse=True)
+_NUMBER_WORD = "|".join(_NUMBER_WORD_LIST)
 _NUMBER = (
     rf"(?:[0-9]{{1,4}}(?:\.[0-9]+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?(?:\s+and\s+a\s+half)?"
     r"|a\s+(?:few|couple\s+of)|few|couple\s+of|several|a|an)"
 )
-_UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|year|decade|century|centurie)s?"
+_UNIT_STEMS = [
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "weekend",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "centurie",
+]
+_UNIT = rf"(?:{'|'.join(_UNIT_STEMS)})s?"
 _REL = r"(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current|following)"
 _PERIOD_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
-_PART = r"(?:morning|afternoon|evening|night)"
+_PART_WORDS = ["morning", "afternoon", "evening", "night"]
+_PART = rf"(?:{'|'.join(_PART_WORDS)})"
 
 _ALTERNATIVES = [
     # 2019-12-19, 12/19/2019, 7/8/07
@@ -167,12 +184,11 @@ def _gate_branches() -> dict[str, str]:
     """
     # The word lists as prefix trees, walked once rather than tried word by word: the gate is a lookahead
     # and each list ends its branch or is followed by a separator, so which word fits never matters.
-    unit_words = _UNIT[3:-3].split("|")  # (?:second|...)s?
-    units = f"(?i:{trie_pattern(unit_words)})"
-    unit_like = f"(?i:{trie_pattern([*unit_words, *_PART[3:-1].split('|'), *SEASONS, 'quarter'])})"
+    units = f"(?i:{trie_pattern(_UNIT_STEMS)})"
+    unit_like = f"(?i:{trie_pattern([*_UNIT_STEMS, *_PART_WORDS, *SEASONS, 'quarter'])})"
     names = rf"(?:{_WEEKDAY}|{_MONTH})"
-    number_words = f"(?i:{trie_pattern(_NUMBER_WORD.split('|'))})"
-    amount = f"[0-9]|(?i:{trie_pattern([*_NUMBER_WORD.split('|'), 'few', 'couple', 'several'])})"
+    number_words = f"(?i:{trie_pattern(_NUMBER_WORD_LIST)})"
+    amount = f"[0-9]|(?i:{trie_pattern([*_NUMBER_WORD_LIST, 'few', 'couple', 'several'])})"
     # a number word opens an expression only before a unit: "two years", "twenty-five days", "ten-year"
     counted = rf"(?:[- ]{number_words}(?=[- ]))?(?:\s+and\s+a\s+half)?[- ](?:more\s+)?{units}"
     by_initial: dict[str, list[str]] = {}
@@ -201,7 +217,7 @@ def _gate_branches() -> dict[str, str]:
         *((word, r"[- ]long") for word in ("decades", "years", "months")),
         *((word, r"\s+(?:of\s+)?[12]") for word in ("spring", "summer", "autumn", "fall", "winter")),
         *((word, "") for word in sorted(_STANDALONE_FIRST_WORDS)),
-        *((word, counted) for word in _NUMBER_WORD.split("|")),
+        *((word, counted) for word in _NUMBER_WORD_LIST),
         *((word, rf"(?:\s+|-)(?:more\s+)?{units}") for word in ("few", "several")),
     ):
         for initial in (word[0], word[0].upper()):

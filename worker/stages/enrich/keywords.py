@@ -30,9 +30,9 @@ _SCORE = itemgetter(1)
 # Possessive repeats (*+, ++): a run never needs to give back what it matched, and not keeping the
 # positions to backtrack to makes the search about an eighth faster.
 _WORD = r"[a-z][a-z'’\-]*+"
+# The character before a run, and the one after a whole stopword: the searched text starts with a space and
+# ends with a newline (_run_text), so there always is one.
 _NOT_IN_A_WORD = r"[^a-z'’\-]"
-# The character after a whole word: the searched text ends with a newline, so there always is one.
-_END_OF_WORD = _NOT_IN_A_WORD
 # Letters by how often they start an English word, and by how often they occur at all.
 _INITIAL_LETTERS = "tsaiowcbphfmdrelnguvyjkqxz"
 _LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
@@ -82,7 +82,7 @@ def _whole_word_tree(words: list[str], depth: int = 0) -> str:
     )
     branches = [re.escape(char) + _whole_word_tree(group, depth + 1) for char, group in groups]
     if ends_here:
-        branches.insert(0, _END_OF_WORD)
+        branches.insert(0, _NOT_IN_A_WORD)
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
