@@ -6,9 +6,9 @@ import importlib
 
 import pytest
 
-from worker.stages.classify.events import _event_words, _same_length_lower
 from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.actors import _sentence_cues
+from worker.stages.classify.events.extract import _event_words, _same_length_lower
 from worker.stages.classify.events.lexicon import _head_positions, find_triggers, lexicon, words
 
 # The package exports a function named `lexicon`, which hides the module of that name as its attribute.

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from worker.stages.classify.events import _event_words, _prior, _ranked, roles
+from worker.stages.classify.events import roles
 from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.actors import _sentence_cues
 from worker.stages.classify.events.candidates import Candidate
+from worker.stages.classify.events.extract import _event_words, _prior, _ranked
 from worker.stages.classify.events.lexicon import find_triggers, words
 from worker.stages.classify.events.roles import SentenceView
 

