@@ -8,7 +8,7 @@ GOLD   ?= ../shared/eval
 N      ?= 2000
 LINTED := worker schemas tests bench
 
-.PHONY: venv run test lint eval bench chaos train-topics schemas clean
+.PHONY: venv run test lint native clean-native eval bench chaos train-topics schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +31,21 @@ lint: $(STAMP)
 	$(BIN)/mypy worker schemas bench
 	$(BIN)/python -m schemas.export --check
 
-## score the stages against the gold dev files
-eval: $(STAMP)
+## compile the stages with mypyc, in place (a fifth faster; needs a C compiler and the Python headers)
+native: $(STAMP)
+	$(BIN)/python -m worker.native build
+
+## back to pure Python stages
+clean-native: $(STAMP)
+	$(BIN)/python -m worker.native clean
+
+## score the stages against the gold dev files (on the compiled build, as the workers would run them)
+eval: native
 	$(BIN)/newswire eval $(GOLD)/meantime.dev.jsonl $(GOLD)/gum.dev.jsonl $(GOLD)/plover.dev.jsonl \
 		$(GOLD)/wikinews.dev.jsonl.gz --holdout
 
-## end-to-end throughput and latency against real workers (N documents)
-bench: $(STAMP)
+## end-to-end throughput and latency against real workers (N documents), on the compiled build
+bench: native
 	$(BIN)/python -m bench.throughput --documents $(N) --gold $(GOLD)/wikinews.dev.jsonl.gz
 
 ## workers SIGKILLed at random and Redis restarted while N documents flow; fails if one is lost or doubled
@@ -53,4 +61,5 @@ schemas: $(STAMP)
 	$(BIN)/python -m schemas.export
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	-$(BIN)/python -m worker.native clean
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.throughput import benchmark_parser, load_documents, require_gold
-from worker.stages import classify, enrich, parse
+from worker.stages import COMPILED, classify, enrich, parse
 from worker.stages.classify.events import extract_events
 from worker.stages.classify.topics import classify_topics
 from worker.stages.enrich.amounts import extract_amounts
@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     warm_up_stages()
     gc.freeze()  # the loaded documents, as a worker freezes its resources
     timer = time_parts(docs)
-    print(f"stage parts: {len(docs)} documents, CPU time, one core")
+    build = "compiled" if COMPILED else "pure Python"
+    print(f"stage parts: {len(docs)} documents, CPU time, one core, {build} stages")
     print(f"{'part':<18}{'median ms':>11}{'mean ms':>10}")
     for name, seconds in timer.seconds.items():
         print(f"{name:<18}{1000 * statistics.median(seconds):>11.3f}{1000 * statistics.mean(seconds):>10.3f}")

@@ -34,7 +34,7 @@ import redis
 
 from bench import NAIVE_STREAM
 from schemas import SourceDocument
-from worker import keys
+from worker import keys, stages
 from worker.embedded import embedded_redis
 from worker.logging import configure_logging
 from worker.processes import exit_on_sigterm, running_worker
@@ -192,8 +192,9 @@ def max_rss_mb(group: int) -> float:
 
 
 def print_table(outcomes: list[Outcome], args: argparse.Namespace) -> None:
+    build = "compiled stages" if stages.COMPILED else "pure Python stages"
     print(f"\nnewswire end-to-end benchmark: {args.documents} wikinews documents, worker concurrency "
-          f"{args.concurrency}, batch size {args.batch_size}, {os.cpu_count()} CPUs")  # fmt: skip
+          f"{args.concurrency}, batch size {args.batch_size}, {os.cpu_count()} CPUs, {build}")  # fmt: skip
     print(f"{'variant':<14}{'docs/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'seconds':>10}{'max RSS MB':>12}")
     for o in outcomes:
         print(f"{o.name:<14}{o.docs_per_second:>10.1f}{o.percentile(0.5):>10.0f}{o.percentile(0.99):>10.0f}"

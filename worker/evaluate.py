@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from worker import stages
 from worker.evaluation.corpus import FileScores, evaluate_documents
 from worker.evaluation.gold import GoldFileError, load_gold
 from worker.evaluation.report import render
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     except GoldFileError as error:
         print(f"newswire eval: {error}", file=sys.stderr)
         return 2
-    results["speed"] = {**runner.speed.result(), "pinned_to_one_core": pinned}
+    results["speed"] = {**runner.speed.result(), "pinned_to_one_core": pinned, "compiled": stages.COMPILED}
     sys.stdout.write(json.dumps(results, indent=2) + "\n" if args.json else render(results))
     return 0
 

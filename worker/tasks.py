@@ -12,6 +12,7 @@ import structlog
 from celery import Task, signals
 from celery.exceptions import Reject, SoftTimeLimitExceeded
 
+from worker import stages
 from worker.app import app
 from worker.app_factory import CLASSIFY_TASK, ENRICH_TASK, PARSE_TASK, PROCESS_TASK, TASK_QUEUES
 from worker.errors import TRANSIENT_ERRORS, StageTimeLimitError
@@ -62,7 +63,7 @@ def _warn_if_redis_keeps_nothing(**_: Any) -> None:
 
 @signals.worker_init.connect
 def _load_resources_before_forking(**_: Any) -> None:
-    log.info("stages_warmed_up", seconds=round(warm_up_stages(), 2))
+    log.info("stages_warmed_up", seconds=round(warm_up_stages(), 2), compiled=stages.COMPILED)
     # The resources just loaded live as long as the process: moved out of the collector's generations, they
     # are not traversed by every full collection, and the pool's children do not write to (and so copy)
     # their pages when a collection in the child touches their headers.

@@ -20,7 +20,7 @@ from schemas import (
     Topic,
 )
 from tests.builders import NEUTRAL_TONE
-from worker import evaluate
+from worker import evaluate, stages
 from worker.evaluation import runner as runner_module
 from worker.evaluation.gold import load_gold
 from worker.evaluation.runner import PipelineRunner
@@ -125,6 +125,15 @@ def test_main_reports_speed_of_each_stage(capsys: pytest.CaptureFixture[str]) ->
     assert speed["enrich_ms_median"] > 0
     assert speed["classify_ms_median"] > 0
     assert speed["docs_per_second"] > 0
+
+
+@pytest.mark.usefixtures("fake_stages")
+def test_main_says_which_build_of_the_stages_it_timed(capsys: pytest.CaptureFixture[str]) -> None:
+    """Compiled and pure Python stages differ in speed, so the figures say which ran."""
+    assert run_json(capsys, MINI)["speed"]["compiled"] is stages.COMPILED
+    evaluate.main([MINI])
+    expected = "compiled stages (make native)" if stages.COMPILED else "pure Python stages"
+    assert expected in capsys.readouterr().out
 
 
 @pytest.mark.usefixtures("fake_stages")

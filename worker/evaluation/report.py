@@ -52,9 +52,10 @@ def file_section(name: str, scores: dict[str, Any]) -> list[str]:
 
 def speed_section(speed: dict[str, Any]) -> list[str]:
     where = "pinned to one core" if speed.get("pinned_to_one_core") else "one process (not pinned)"
+    build = "compiled stages (make native)" if speed.get("compiled") else "pure Python stages"
     return [
         "",
-        f"== speed: {speed['documents_timed']} documents, {where}, no broker, after a warm-up ==",
+        f"== speed: {speed['documents_timed']} documents, {where}, {build}, no broker, after a warm-up ==",
         f"  parse+enrich  median {_ms(speed['enrich_ms_median'])}  p95 {_ms(speed['enrich_ms_p95'])}"
         f"  {_rate(speed['enrich_docs_per_second'])}   (parse alone: median {_ms(speed['parse_ms_median'])})",
         f"  classify      median {_ms(speed['classify_ms_median'])}  p95 {_ms(speed['classify_ms_p95'])}"
