@@ -19,7 +19,8 @@ from worker.stages.classify.topics_features import (
     is_word,
     run_hashes,
 )
-from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel, load_model
+from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, TopicModel
+from worker.stages.classify.topics_storage import load_model, quantised_idf, save_model
 
 FOOTBALL = (
     "United win the derby",
@@ -53,7 +54,7 @@ def test_topic_model_loads_seventeen_iptc_codes() -> None:
     """The shipped weights cover exactly the 17 top-level codes, one weight column each."""
     model = topic_model()
     assert model.codes == tuple(IPTC_TOP_LEVEL)
-    assert model.weights.shape == (len(model.index) + 2**model.pair_bits, 17)
+    assert model.weights.shape == (len(model.index) + len(model.pairs), 17)
     assert topic_model() is model
 
 
@@ -153,45 +154,63 @@ def test_is_word_wants_two_characters_starting_with_a_letter() -> None:
 
 
 def _tiny_model() -> TopicModel:
-    """Two words, four pair buckets, two codes; the word pair "goal vote" has its own weight."""
-    weights = np.zeros((6, 2), dtype=np.float32)
-    weights[:2] = [[2.0, -1.0], [-1.0, 2.0]]
-    parts = {
-        "codes": ("medtop:15000000", "medtop:11000000"),
-        "index": {"goal": 0, "vote": 1},
-        "pair_bits": 2,
-        "idf": np.array([1.5, 2.0, 1.0, 1.0, 1.0, 1.0], dtype=np.float32),
-        "bias": np.array([-0.5, -0.5], dtype=np.float32),
-        "thresholds": np.array([0.0, 0.25], dtype=np.float32),
-    }
-    # The model copies its weights when built: find the pair's bucket first, then build the real one.
-    weights[TopicModel(weights=weights, **parts).feature_ids(["goal", "vote"])[-1]] = [0.0, 3.0]
-    return TopicModel(weights=weights, **parts)
+    """Two words, one kept pair ("goal vote", pair number 0 * 2 + 1), two codes; the pair has its own weight."""
+    weights = np.array([[2.0, -1.0], [-1.0, 2.0], [0.0, 3.0]], dtype=np.float32)
+    return TopicModel(
+        codes=("medtop:15000000", "medtop:11000000"),
+        index={"goal": 0, "vote": 1},
+        pairs=np.array([1], dtype=np.uint32),
+        idf=np.array([1.5, 2.0, 1.0], dtype=np.float32),
+        weights=weights,
+        bias=np.array([-0.5, -0.5], dtype=np.float32),
+        thresholds=np.array([0.0, 0.25], dtype=np.float32),
+    )
 
 
-def test_topic_model_pairs_only_neighbouring_known_words() -> None:
-    """Each run gets an id (unknown: `features`); only neighbouring vocabulary words make a pair bucket."""
+def test_topic_model_pairs_only_kept_pairs_of_neighbouring_known_words() -> None:
+    """Each run gets an id (unknown: `features`); only a kept pair of neighbouring vocabulary words gets
+    the pair's id, after the words'."""
     model = _tiny_model()
-    ids = model.feature_ids(["goal", "vote", "zzzqx", "goal", BREAK, "vote"])
-    assert ids[:6].tolist() == [0, 1, model.features, 0, model.features, 1]
-    # Pair number 0 * 2 + 1, times 2654435761, low 32 bits, top 2 of them: bucket 2, after the 2 words.
-    # A fixed formula (no Python hash(), which changes per process) keeps shipped weights meaningful.
-    # Neighbours that are not two words get the unknown id, which weighs nothing.
-    assert ids[6:].tolist() == [2 + 2] + [model.features] * 4
+    ids = model.feature_ids(["goal", "vote", "zzzqx", "goal", BREAK, "vote", "goal", "goal"])
+    assert ids[:8].tolist() == [0, 1, model.features, 0, model.features, 1, 0, 0]
+    # "goal vote" is kept (id 2); "vote goal" and "goal goal" are words but not kept pairs, and
+    # neighbours that are not two words get the unknown id, which weighs nothing.
+    assert ids[8:].tolist() == [2] + [model.features] * 6
 
 
 def test_topic_model_round_trips_through_weights_file(tmp_path: Path) -> None:
-    """A saved model loads back with the same vocabulary and the same margins (float16 precision)."""
+    """A saved model loads back with the same vocabulary, pairs and margins (8-bit precision)."""
     model = _tiny_model()
-    model.save(tmp_path / "model.npz")
+    save_model(model, tmp_path / "model.npz")
     loaded = load_model(tmp_path / "model.npz")
     runs = ["goal", "goal", "goal", "unknown", "vote"]
     assert loaded.index == model.index
     assert loaded.codes == model.codes
-    assert loaded.pair_bits == model.pair_bits
-    np.testing.assert_allclose(loaded.margins(runs), model.margins(runs), atol=1e-3)
+    assert loaded.pairs.tolist() == model.pairs.tolist()
+    np.testing.assert_allclose(loaded.margins(runs), model.margins(runs), atol=2e-2)
     assert loaded.margins(runs)[0] > 0 > loaded.margins(runs)[1]
     assert loaded.margins(["goal", "vote"])[1] > 0
+
+
+def test_weights_file_stores_8_bit_codes_with_a_scale_per_code(tmp_path: Path) -> None:
+    """Weights are int8 codes c with w = c * |c| * scale, one scale per code (each column's largest weight
+    is code +-127, exactly); the IDF is uint8 with one scale. Loading gives them back to within half a step."""
+    model = _tiny_model()
+    save_model(model, tmp_path / "model.npz")
+    with np.load(tmp_path / "model.npz") as data:
+        assert data["weights"].dtype == np.int8
+        assert data["idf"].dtype == np.uint8
+        assert np.abs(data["weights"]).max(axis=0).tolist() == [127, 127]
+        codes = data["weights"].astype(np.float32)
+        steps = (2 * np.abs(codes) + 1) * data["weight_scales"]
+        idf_scale = float(data["idf_scale"])
+    loaded = load_model(tmp_path / "model.npz")
+    np.testing.assert_allclose(
+        np.abs(loaded.weights).max(axis=0), np.abs(model.weights).max(axis=0), rtol=1e-6
+    )
+    assert np.all(np.abs(loaded.weights - model.weights) <= steps / 2 + 1e-6)
+    assert np.all(np.abs(loaded.idf - model.idf) <= idf_scale / 2 + 1e-6)
+    np.testing.assert_allclose(quantised_idf(model.idf), loaded.idf)
 
 
 def test_topic_model_margins_match_the_training_vector() -> None:

@@ -41,3 +41,10 @@ def test_vocabulary_table_of_no_words_knows_nothing() -> None:
     """An empty vocabulary (a model being set up) answers unknown for everything."""
     table = VocabularyTable(np.zeros(0, dtype=np.uint64), UNKNOWN)
     assert table.ids(np.array([0, 1], dtype=np.uint64)).tolist() == [UNKNOWN, UNKNOWN]
+
+
+def test_vocabulary_table_numbers_from_a_first_id() -> None:
+    """A table of word pairs numbers them after the words: ids start at `first_id`."""
+    keys = _random_hashes(100, seed=3)
+    table = VocabularyTable(keys, UNKNOWN, first_id=500)
+    assert table.ids(keys).tolist() == list(range(500, 600))

@@ -39,9 +39,9 @@ The training code is the project's (Apache-2.0).
 
 - Features: the lowercased runs of letters and digits, the title counted {title_weight} times. Words
   (two or more characters, starting with a letter) in at least {min_df} training articles ({words:,}
-  words), and every pair of neighbouring words, hashed into {buckets:,} buckets (no pair list is stored;
-  colliding pairs share a weight). Features in more than {max_df:.0%} of the training articles are
-  dropped; sublinear TF-IDF, L2-normalised.
+  words), and the pairs of neighbouring words in at least {min_pair_df} training articles ({pairs:,} pairs,
+  stored as a list and found in a hash table at run time). Features in more than {max_df:.0%} of the
+  training articles are dropped; sublinear TF-IDF, L2-normalised.
 - Per code, the average of two linear models, each first divided by the spread (standard deviation) of
   its margins on the articles it was fitted on: a linear SVM (liblinear, C = {c}, class weights
   balanced so thin codes count) and an NBSVM (Wang and Manning 2012: the same SVM, C = {nb_c}, fitted on
@@ -53,13 +53,16 @@ The training code is the project's (Apache-2.0).
   the {folds} fold models, whose margins the thresholds were tuned on (not a refit on all articles).
 - Decision: every code over its threshold, best first; when none is over, the single best code (nearly
   every article has a topic). Score = logistic of the margin over the threshold, so 0.5 is the threshold.
-- Stored as float16 (weights, IDF) in a compressed npz of {size_kb:,} KB; the scores below are those of
-  the stored file, run through the worker's code.
+- Stored in a compressed npz of {size_kb:,} KB: each weight as an int8 code c, the weight being
+  c x |c| x the code's scale (its column's largest weight over 127 ** 2: fine steps for the many small
+  weights, the largest kept exactly), the IDF as uint8 times one scale (training builds its features
+  with that IDF), the pairs as uint32 numbers. The scores below are those of the stored file, run
+  through the worker's code.
 - Settings were chosen by k-fold F1 on the training part (thresholds tuned inside each fold, scored on
   the next): words alone, C = 0.3: micro 0.780, macro 0.704; with the pairs seen in two or more articles,
-  C = 3: 0.789, 0.716 (C = 1 and 10 lower); the shipped hashed pairs, SVM alone, C = 3: 0.784, 0.712. Twice the
-  buckets scored the same, so what the hash loses is not collisions but the rare pairs it cannot leave
-  out, while a list of the 270,000 pairs and their weights would not fit in 5 MB.
+  C = 3: 0.789, 0.716 (C = 1 and 10 lower); every pair hashed into 65,536 buckets (shipped before the
+  list), SVM alone, C = 3: 0.784, 0.712. Twice the buckets scored the same, so what the hash loses is
+  not collisions but the rare pairs it cannot leave out.
   Tried and not kept, as no better on micro and macro F1 together: pairs across unknown words, a
   separate title vocabulary, extra weight on the first 60 words, a title weight of 4, unbalanced class
   weights, logistic regression (C = 10 and 30), averages of the SVM with logistic regression or with a
@@ -83,12 +86,26 @@ The training code is the project's (Apache-2.0).
   nested 0.784, 0.711; three to five such models averaged 0.789 to 0.791; the 221,525 pairs in two
   or more articles as a list instead of hashed 0.788, 0.714, and averaged with NBSVM on them 0.793,
   0.716, nested 0.794, 0.726, and 0.796, 0.727 with the mean of the fold models (the best seen, but
-  221,525 pairs times 17 weights do not fit in 5 MB); trigrams in three or more articles added 0.785, 0.709; weight 0.5 or 2 on politics
-  articles that also carry crime, disaster or conflict 0.785, 0.711; a second layer (per-code
-  logistic regression on the 17 margins and their logistics) 0.775, 0.700.
+  221,525 pairs times 17 weights did not fit in 5 MB as float16); trigrams in three or more articles
+  added 0.785, 0.709; weight 0.5 or 2 on politics articles that also carry crime, disaster or conflict
+  0.785, 0.711; a second layer (per-code logistic regression on the 17 margins and their logistics)
+  0.775, 0.700.
+  The 8-bit file lets that pair list ship (the model above), replacing the hashed buckets (nested 0.792,
+  0.724): nested 0.796, 0.727 with float32 weights and the same (0.7962, 0.7269) with the stored
+  squared int8 codes; evenly spaced int8 codes (w = c x scale) 0.795, 0.725, and those clipped at the
+  99.99th or 99.9th percentile of the weights 0.792, 0.710 and 0.776, 0.669 (codes to the power 1.5 or
+  3 as good as the square). Tried with the pair list and not kept (5 folds, thresholds tuned on the
+  other folds' out-of-fold scores, where the shipped recipe scores 0.793, 0.716 and the hashed one
+  0.790, 0.720): the NBSVM's share 0.7 instead of 0.5, 0.794, 0.719 (nested 0.796, 0.723); NBSVM
+  C = 0.3 or 3, 0.794, 0.716 and 0.793, 0.716; SVM C = 10, 0.794, 0.718; smoothing 1, 0.779, 0.696;
+  pairs in three or more articles only, 0.791, 0.718; adding pairs of words two apart (in three or
+  more articles, 123,738), 0.790, 0.711; binary counts instead of sublinear, 0.782, 0.699.
 - Scoring one document takes about 0.2 ms of CPU (median over Wikinews articles, one slow shared core):
-  a byte-table split of the text (no regex), a dictionary look-up per run, a few vectorised numpy steps
-  for the pairs and counts, one (features x 17) matrix product.
+  a byte-table split of the text (no regex), hash-table look-ups of its runs and of its word pairs, a few
+  vectorised numpy steps for the counts, one (features x 17) matrix product over int16 weights. The pair
+  list costs about 0.011 ms a document more than the hashed buckets did (median of each article's best of
+  7 runs of `topics_of`, warm caches: 0.075 against 0.064 ms; `bench.stage_parts` could not tell them
+  apart from this shared machine's noise of +-0.02 ms) and about 8 MB more memory per process.
 
 ## Limits
 
@@ -120,7 +137,8 @@ def write_model_card(
             min_df=options.min_df,
             max_df=options.max_df,
             words=len(model.index),
-            buckets=1 << model.pair_bits,
+            min_pair_df=options.min_pair_df,
+            pairs=len(model.pairs),
             verdict=verdict,
             c=options.c,
             nb_c=options.nb_c,

@@ -18,7 +18,8 @@ import numpy as np
 
 from worker.stages.classify.topics import selected_codes
 from worker.stages.classify.topics_features import document_runs
-from worker.stages.classify.topics_model import TopicModel, load_model
+from worker.stages.classify.topics_model import TopicModel
+from worker.stages.classify.topics_storage import load_model, save_model
 from worker.training.topics_baseline import baseline_predictions
 from worker.training.topics_card import write_model_card
 from worker.training.topics_data import Example, label_matrix, read_examples, split_examples
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     args.out_dir.mkdir(parents=True, exist_ok=True)
     model_path = args.out_dir / MODEL_FILE
-    fit_topic_model(train, options).save(model_path)
+    save_model(fit_topic_model(train, options), model_path)
     print(f"fitted on {len(train):,} documents in {time.perf_counter() - started:.0f} s: {model_path}")
     shipped = load_model(model_path)
     gold = label_matrix(holdout)

@@ -20,7 +20,8 @@ from pydantic import TypeAdapter
 
 from schemas import EnrichedDocument, Topic
 from worker.stages.classify.topics_features import document_hashes
-from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, FloatArray, TopicModel, load_model
+from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, FloatArray, TopicModel
+from worker.stages.classify.topics_storage import load_model
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "topics_model.npz"
 _TOPIC_LIST = TypeAdapter(list[Topic])

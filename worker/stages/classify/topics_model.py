@@ -1,28 +1,29 @@
 """The topic model at run time: a linear model over TF-IDF word and word-pair features, in numpy arrays.
 
-The weights file (`worker/resources/topics_model.npz`, written by `worker.training.train_topics`) holds
-the vocabulary, the inverse document frequencies, one weight column per IPTC code, the biases and the
-per-code decision thresholds (margins tuned on training data). Scoring a document is a few vectorised
-numpy steps over the hashes of its runs (`topics_features.py`) and one small matrix product, so numpy is
-the only run-time dependency.
+The weights file (`worker/resources/topics_model.npz`, written by `worker.training.train_topics` through
+`topics_storage.py`) holds the vocabulary, the kept word pairs, the inverse document frequencies, one
+weight column per IPTC code, the biases and the per-code decision thresholds (margins tuned on training
+data). Scoring a document is a few vectorised numpy steps over the hashes of its runs
+(`topics_features.py`) and one small matrix product, so numpy is the only run-time dependency.
 
 Features: a vocabulary word is feature `id` (its IDF is zero when the word is too common to tell topics
-apart: it still pairs); two neighbouring vocabulary words are hashed into one of `2 ** pair_bits`
-buckets after them, so no list of pairs is stored. A multiplicative hash of the pair's number spreads
-pairs evenly over the buckets; the few that collide share a weight, which costs far less accuracy than
-the file size a pair list would.
+apart: it still pairs); a pair of neighbouring vocabulary words is a feature when training kept it (seen
+in two or more training articles), its id after the words'. The file lists the kept pairs by number
+(first word id x words + second); at load time each becomes a key made of its words' run hashes, in a
+second hash table, so only the kept pairs take weights: hashing every pair into buckets cost the rare
+pairs' noise in the buckets the kept ones share.
 
 Each numpy call costs microseconds on a slow CPU, more than the arithmetic of a short article, so
 `margins` makes as few as it can: unknown runs look up a zero row appended to the IDF and weights (no
 masking), and bias minus threshold is one precomputed vector. Runs are found in the vocabulary by
-their hashes (`topics_vocabulary.py`), derived from the stored words once per process.
+their hashes (`topics_vocabulary.py`), derived from the stored words once per process, and pairs in a
+table of the same kind.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,8 @@ from worker.stages.poly_hash import HashArray
 
 FloatArray = npt.NDArray[np.float32]
 IdArray = npt.NDArray[np.int32]
+PairArray = npt.NDArray[np.uint32]
+GridArray = npt.NDArray[np.int16]
 
 # The 17 IPTC Media Topic top-level codes and their labels, in the order of the weight columns.
 IPTC_TOP_LEVEL: dict[str, str] = {
@@ -55,11 +58,12 @@ IPTC_TOP_LEVEL: dict[str, str] = {
     "medtop:17000000": "weather",
 }
 
-_VOCAB_SEPARATOR = "\n"
-# Knuth's multiplicative hash: the low 32 bits of pair number x 2654435761 (about 2**32 / golden ratio),
-# of which the top `pair_bits` bits pick the bucket. The arithmetic is in uint32, whose products wrap
-# around modulo 2**32 and so keep exactly the low 32 bits of the pair number and of its product.
-_GOLDEN = np.uint32(2654435761)
+# A pair's key in its hash table: the first run's hash times this odd number plus the second's (modulo
+# 2**64), computed for all of a document's neighbours in two numpy steps from the run hashes. Runs that
+# are not vocabulary words make keys no kept pair has (but by a chance of about one in 2**64 / pairs), so
+# no test of which runs are words is needed.
+_PAIR_MIX = np.uint64(0xC6A4A7935BD1E995)
+_GRID_TOP = 127 * 127
 # 1 + ln(k) for k below its length (see `_sublinear`); one table, replaced whole when it grows.
 _sublinear_table: list[FloatArray] = []
 
@@ -69,56 +73,53 @@ class TopicModel:
     """Vocabulary, IDF and one linear classifier per code; `thresholds` are decision margins per code."""
 
     codes: tuple[str, ...]
-    index: dict[str, int]  # vocabulary word -> feature id; pair buckets follow the words
-    pair_bits: int
+    index: dict[str, int]  # vocabulary word -> feature id; the pairs' ids follow the words'
+    pairs: PairArray  # the kept pairs' numbers (first word id x words + second), in feature order
     idf: FloatArray  # (features,)
     weights: FloatArray  # (features, codes)
     bias: FloatArray
     thresholds: FloatArray
     # Derived in __post_init__ for `margins`: IDF and weights with a zero row at `unknown`, bias - thresholds.
     _padded_idf: FloatArray = field(init=False, repr=False, compare=False)
-    _padded_weights: FloatArray = field(init=False, repr=False, compare=False)
+    _padded_weights: GridArray = field(init=False, repr=False, compare=False)
+    _steps: FloatArray = field(init=False, repr=False, compare=False)
     _offset: FloatArray = field(init=False, repr=False, compare=False)
     _vocabulary: VocabularyTable = field(init=False, repr=False, compare=False)
+    _pair_table: VocabularyTable = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # A frozen dataclass sets its derived fields through object.__setattr__.
         object.__setattr__(self, "_padded_idf", np.append(self.idf, np.float32(0.0)).astype(np.float32))
-        # The weights file's float16 precision, widened once here: numpy converts float16 in software, which
-        # for a document's few hundred rows cost more than all the rest of the scoring.
-        zero_row = np.zeros((1, self.weights.shape[1]), dtype=np.float32)
-        rounded = self.weights.astype(np.float16).astype(np.float32)
-        object.__setattr__(self, "_padded_weights", np.vstack((rounded, zero_row)))
+        steps, grid = _on_grid(self.weights)
+        zero_row = np.zeros((1, self.weights.shape[1]), dtype=np.int16)
+        object.__setattr__(self, "_padded_weights", np.vstack((grid, zero_row)))
+        object.__setattr__(self, "_steps", steps)
         object.__setattr__(self, "_offset", (self.bias - self.thresholds).astype(np.float32))
         words = run_hashes(sorted(self.index, key=self.index.__getitem__))
         if len(words) != len(self.index):
             raise ValueError("a vocabulary word is not one run of a-z and 0-9")
         object.__setattr__(self, "_vocabulary", VocabularyTable(words, self.features))
+        word_count = max(len(self.index), 1)
+        keys = words[self.pairs // word_count] * _PAIR_MIX + words[self.pairs % word_count]
+        object.__setattr__(self, "_pair_table", VocabularyTable(keys, self.features, len(self.index)))
 
     @property
     def features(self) -> int:
-        """Words plus pair buckets; also the id of every unknown run."""
-        return len(self.index) + (1 << self.pair_bits)
+        """Words plus kept pairs; also the id of every unknown run and pair."""
+        return len(self.index) + len(self.pairs)
 
     def feature_ids(self, runs: list[str]) -> IdArray:
-        """One id per run (unknown runs: `features`), then one per neighbouring pair: a pair bucket when both
-        are vocabulary words, else `features` (which adds nothing: its IDF and weights are zero)."""
+        """One id per run (unknown runs: `features`), then one per neighbouring pair: the pair's id when it
+        is a kept pair of vocabulary words, else `features` (which adds nothing: its IDF and weights are
+        zero)."""
         return self.hashed_feature_ids(run_hashes(runs))
 
     def hashed_feature_ids(self, hashes: HashArray) -> IdArray:
         """`feature_ids` of the runs with these hashes."""
-        words = np.uint32(len(self.index))
-        ids = self._vocabulary.ids(hashes)
-        first, second = ids[:-1], ids[1:]
-        # Every neighbouring pair gets a bucket, and those that are not two words the unknown id after.
-        buckets = first * words
-        buckets += second
-        buckets *= _GOLDEN
-        buckets >>= np.uint32(32 - self.pair_bits)
-        buckets += words
-        buckets[np.maximum(first, second) >= words] = self.features
+        keys = hashes[:-1] * _PAIR_MIX
+        keys += hashes[1:]
         # Ids stay below 2**31, and numpy sorts int32 faster than uint32.
-        return np.concatenate((ids, buckets)).view(np.int32)
+        return np.concatenate((self._vocabulary.ids(hashes), self._pair_table.ids(keys))).view(np.int32)
 
     def vector(self, runs: list[str]) -> tuple[IdArray, FloatArray]:
         """The document's sparse L2-normalised TF-IDF vector (sublinear tf): sorted feature ids, values."""
@@ -149,22 +150,21 @@ class TopicModel:
         # take() gathers rows several times faster than fancy indexing does; the method skips np.take's
         # Python-level dispatch.
         raw: FloatArray = values @ self._padded_weights.take(ids, axis=0)
+        raw *= self._steps
         raw /= np.float32(norm)
         raw += self._offset
         return raw
 
-    def save(self, path: Path) -> None:
-        vocabulary = sorted(self.index, key=self.index.__getitem__)
-        np.savez_compressed(
-            path,
-            codes=np.array(self.codes),
-            vocabulary=np.array(_VOCAB_SEPARATOR.join(vocabulary)),
-            pair_bits=np.array(self.pair_bits),
-            idf=self.idf.astype(np.float16),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            thresholds=self.thresholds.astype(np.float32),
-        )
+
+def _on_grid(weights: FloatArray) -> tuple[FloatArray, GridArray]:
+    """(step per code, int16 weights in steps): the weights as the run time keeps them. Half the memory of
+    float32 means fewer cache misses when a document's rows are gathered, which is most of their cost. The
+    grid has 127 ** 2 steps each way, the squares of the weights file's int8 codes (`topics_storage.py`),
+    so a loaded model's weights are exactly on it."""
+    largest = np.abs(weights).max(axis=0) if len(weights) else np.zeros(weights.shape[1], np.float32)
+    steps = np.where(largest > 0, largest / np.float32(_GRID_TOP), np.float32(1.0)).astype(np.float32)
+    grid: GridArray = np.rint(weights / steps).astype(np.int16)
+    return steps, grid
 
 
 def _counted(ids: IdArray) -> tuple[IdArray, npt.NDArray[np.intp]]:
@@ -189,18 +189,3 @@ def _sublinear(counts: npt.NDArray[np.intp], most: int) -> FloatArray:
         _sublinear_table[:] = [table]  # swapped whole, so a reader never sees a half-filled table
     values: FloatArray = table[counts]
     return values
-
-
-def load_model(path: Path) -> TopicModel:
-    """Read a weights file written by `TopicModel.save` (plain arrays: no pickle is ever loaded)."""
-    with np.load(path, allow_pickle=False) as data:
-        vocabulary = str(data["vocabulary"]).split(_VOCAB_SEPARATOR)
-        return TopicModel(
-            codes=tuple(str(code) for code in data["codes"]),
-            index={term: feature for feature, term in enumerate(vocabulary)},
-            pair_bits=int(data["pair_bits"]),
-            idf=data["idf"].astype(np.float32),
-            weights=np.ascontiguousarray(data["weights"], dtype=np.float32),
-            bias=data["bias"].astype(np.float32),
-            thresholds=data["thresholds"].astype(np.float32),
-        )
