@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -23,7 +24,9 @@ from worker.stages.classify.topics_features import document_hashes
 from worker.stages.classify.topics_model import IPTC_TOP_LEVEL, FloatArray, TopicModel
 from worker.stages.classify.topics_storage import load_model
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "topics_model.npz"
+# Found through the resources package, not this module's __file__: a compiled module's __file__ is not yet
+# its own while its top level runs (make native).
+MODEL_PATH = Path(str(resources.files("worker.resources").joinpath("topics_model.npz")))
 _TOPIC_LIST = TypeAdapter(list[Topic])
 
 
