@@ -6,7 +6,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY schemas schemas
 COPY worker worker
-# The stages compiled with mypyc (worker/native.py, about a fifth faster than pure Python): built in the
+# The stages compiled with mypyc (worker/native.py, about 15 % faster than pure Python): built in the
 # source tree, then installed with it; mypy is only needed for the build.
 RUN python -m venv /opt/newswire && /opt/newswire/bin/pip install --no-cache-dir '.[native]' \
     && /opt/newswire/bin/python -m worker.native build \

@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy worker schemas bench
 	$(BIN)/python -m schemas.export --check
 
-## compile the stages with mypyc, in place (a fifth faster; needs a C compiler and the Python headers)
+## compile the stages with mypyc, in place (about 15 % faster; needs a C compiler and the Python headers)
 native: $(STAMP)
 	$(BIN)/python -m worker.native build
 

@@ -1,6 +1,6 @@
 """The optional compiled build of the stages: the same source, compiled to C extensions with mypyc.
 
-The stages are typed strictly enough for mypyc to compile them unchanged; compiled, they run about a fifth
+The stages are typed strictly enough for mypyc to compile them unchanged; compiled, they run about 15 %
 faster. Pure Python stays the reference: every test runs on it, CI runs the unit tests again on the
 compiled build and checks that both give the same records. The compiled modules sit next to their
 sources (Python imports an extension module before a .py of the same name), with a stamp holding the
