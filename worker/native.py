@@ -19,6 +19,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 STAGES_DIR = Path(__file__).resolve().parent / "stages"
 STAMP_NAME = "_native.sha256"
@@ -26,6 +27,9 @@ STAMP_NAME = "_native.sha256"
 GROUP_NAME = "worker.stages._native"
 # The package's __init__ stays pure Python: it is what checks that the compiled modules are current.
 _KEPT_PURE = {"__init__.py"}
+
+
+BuildState = Literal["pure", "current", "stale"]
 
 
 class StaleNativeBuildError(ImportError):
@@ -59,38 +63,40 @@ def is_compiled(module_file: str | None) -> bool:
     return bool(module_file) and str(module_file).endswith(".so")
 
 
-def ensure_current(stages_dir: Path = STAGES_DIR) -> None:
-    """Raise StaleNativeBuildError when compiled modules exist but were built from other sources. Costs a
-    directory walk when there are none, and one read of the sources (a few ms) when there are."""
+def build_state(stages_dir: Path = STAGES_DIR) -> BuildState:
+    """Which build the stages would import: "pure" (no compiled modules), "current" (compiled from the
+    sources there now) or "stale". Costs a directory walk when there are no compiled modules, and one read
+    of the sources (a few ms) when there are."""
     if not extension_files(stages_dir):
-        return
+        return "pure"
     stamp = stages_dir / STAMP_NAME
     built_from = stamp.read_text().strip() if stamp.is_file() else ""
-    if built_from != source_digest(stages_dir):
-        raise StaleNativeBuildError(
-            f"the compiled stage modules in {stages_dir} were built from other sources than those there now: "
-            "run `make native` (python -m worker.native build) to rebuild them, or `make clean-native` "
-            "(python -m worker.native clean) to run pure Python"
-        )
+    return "current" if built_from == source_digest(stages_dir) else "stale"
+
+
+def ensure_current(stages_dir: Path = STAGES_DIR) -> None:
+    """Raise StaleNativeBuildError when compiled modules exist but were built from other sources."""
+    if build_state(stages_dir) == "stale":
+        raise StaleNativeBuildError(_stale_message(stages_dir))
+
+
+def _stale_message(stages_dir: Path) -> str:
+    return (
+        f"the compiled stage modules in {stages_dir} were built from other sources than those there now: "
+        "run `make native` (python -m worker.native build) to rebuild them, or `make clean-native` "
+        "(python -m worker.native clean) to run pure Python"
+    )
 
 
 def clean(stages_dir: Path = STAGES_DIR) -> int:
     """Remove the compiled modules and the stamp; returns how many files were removed."""
-    removed = [*extension_files(stages_dir), *[p for p in [stages_dir / STAMP_NAME] if p.exists()]]
+    removed = extension_files(stages_dir)
+    stamp = stages_dir / STAMP_NAME
+    if stamp.exists():
+        removed.append(stamp)
     for path in removed:
         path.unlink()
     return len(removed)
-
-
-def is_current(stages_dir: Path = STAGES_DIR) -> bool:
-    """Whether a compiled build exists and matches the sources."""
-    if not extension_files(stages_dir):
-        return False
-    try:
-        ensure_current(stages_dir)
-    except StaleNativeBuildError:
-        return False
-    return True
 
 
 def build(stages_dir: Path = STAGES_DIR) -> int:
@@ -124,12 +130,11 @@ def build(stages_dir: Path = STAGES_DIR) -> int:
 
 
 def status(stages_dir: Path = STAGES_DIR) -> str:
-    if not extension_files(stages_dir):
+    state = build_state(stages_dir)
+    if state == "pure":
         return "pure Python (no compiled stage modules; `make native` builds them)"
-    try:
-        ensure_current(stages_dir)
-    except StaleNativeBuildError as error:
-        return f"STALE: {error}"
+    if state == "stale":
+        return f"STALE: {_stale_message(stages_dir)}"
     return (
         f"compiled with mypyc ({len(extension_files(stages_dir))} extension files, current with the sources)"
     )
@@ -141,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="build again even when the build is current")
     args = parser.parse_args(argv)
     action = args.action
-    if action == "build" and is_current() and not args.force:
+    if action == "build" and build_state() == "current" and not args.force:
         print(f"newswire native: nothing to do: {status()}")
     elif action == "build":
         count = build()

@@ -115,7 +115,6 @@ def _add_part(chunks: list[Chunk], text: str, part_start: int, part: str, starts
         )  # fmt: skip
 
 
-# The pieces of each part seen, whether "the " comes before it or not: parts such as "United States" recur.
 _Pieces = tuple[tuple[PieceFields, ...], bool]
 
 
@@ -128,6 +127,7 @@ def _pieces(part: str) -> _Pieces:
     return pieces, word_facts(part.split(" ", 1)[0]).common
 
 
+# The pieces of each part seen, whether "the " comes before it or not: parts such as "United States" recur.
 PIECE_CACHE: GenerationCache[str, _Pieces] = GenerationCache(_pieces, 32768)
 _PIECES = PIECE_CACHE.recent  # the same dict, emptied in place: a hit costs one lookup
 
