@@ -16,8 +16,10 @@ ENRICH_QUEUE = "enrich"
 CLASSIFY_QUEUE = "classify"
 STAGE_QUEUES = (PARSE_QUEUE, ENRICH_QUEUE, CLASSIFY_QUEUE)
 
-# Near-duplicate index: one hash, field "<band number>:<band value>" -> recent "<fingerprint> <time> <doc_id>".
-SIMHASH_INDEX = f"{PREFIX}:simhash"
+# Near-duplicate index: one hash, field = band number and value -> its newest fingerprints with their doc_ids,
+# in the binary layout of worker/near_duplicates.py (":v2": the text layout of earlier releases lived under
+# newswire:simhash, which is no longer read and expires with its retention).
+NEAR_DUPLICATE_INDEX = f"{PREFIX}:neardup:v2"
 
 
 def done_key(doc_id: str) -> str:

@@ -65,7 +65,12 @@ class Publisher:
         return bool(added)
 
     def _publish_keys(self, doc: ProcessedDocument) -> list[str]:
-        return [keys.done_key(doc.doc_id), keys.DOCUMENTS_STREAM, keys.EVENTS_STREAM, keys.SIMHASH_INDEX]
+        return [
+            keys.done_key(doc.doc_id),
+            keys.DOCUMENTS_STREAM,
+            keys.EVENTS_STREAM,
+            keys.NEAR_DUPLICATE_INDEX,
+        ]
 
     def _publish_args(self, doc: ProcessedDocument) -> list[str | int]:
         s = self._settings

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import redis
@@ -15,7 +14,6 @@ from tests.integration.records import processed
 from worker import keys
 from worker.publish import Publisher
 from worker.settings import Settings
-from worker.stages.enrich import fingerprint
 from worker.stages.enrich.fingerprint import NEAR_DUPLICATE_DISTANCE, hamming
 
 pytestmark = pytest.mark.integration
@@ -103,12 +101,3 @@ def test_publish_dead_letter_is_recorded_once(client: redis.Redis, settings: Set
     assert publisher.dead_letter(letter) is False
     [(_, fields)] = client.xrange(keys.DEAD_STREAM)
     assert (fields["doc_id"], fields["stage"], fields["type"]) == ("bad", "enrich", "dead_letter")
-
-
-def test_publish_index_layout_matches_the_fingerprint_module() -> None:
-    """The Lua index hard-codes 4 bands of 16 bits probed at radius 1: the fingerprint module must agree."""
-    assert (fingerprint.INDEX_BANDS, fingerprint.PROBE_RADIUS) == (4, 1)
-    assert fingerprint.NEAR_DUPLICATE_DISTANCE <= fingerprint.INDEX_BANDS * (fingerprint.PROBE_RADIUS + 1) - 1
-    assert (
-        "local BANDS, BAND_BITS = 4, 16" in (Path(__file__).parents[2] / "worker/lua/publish.lua").read_text()
-    )

@@ -4,7 +4,7 @@
 -- KEYS[1]  processed marker (newswire:done:<doc_id>)
 -- KEYS[2]  documents stream
 -- KEYS[3]  events stream
--- KEYS[4]  near-duplicate index: one hash, field "<band>:<band value>" -> entries "<fingerprint> <time> <doc_id>\n"
+-- KEYS[4]  near-duplicate index: one hash of binary fields and entries (layout in worker/near_duplicates.py)
 -- ARGV[1]  doc_id
 -- ARGV[2]  marker ttl (seconds)
 -- ARGV[3]  approximate MAXLEN of each stream
@@ -21,90 +21,123 @@ if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
   return {0, ''}
 end
 
-local MAX_ENTRIES_PER_FIELD = 32
+local MAX_ENTRIES_PER_FIELD = 32  -- must match worker.near_duplicates (a test checks it)
 local BANDS, BAND_BITS = 4, 16  -- must match worker.stages.enrich.fingerprint (a test checks it)
+local HEAD = 17  -- entry head: fingerprint (8 bytes), indexed at (second 4, microsecond 3), doc_id length (2)
 
--- The index fields of a fingerprint: its own 4 bands first, then every band value one bit away from them.
--- With 4 bands, two fingerprints within 7 bits have a band at most 1 bit apart: that probe finds it.
-local function index_fields(fp)
-  local fields = {}
-  local values = {}
-  for band = 0, BANDS - 1 do
-    local value = tonumber(string.sub(fp, band * 4 + 1, band * 4 + 4), 16)
-    values[band] = value
-    fields[#fields + 1] = string.format('%d:%04x', band, value)
-  end
-  for band = 0, BANDS - 1 do
-    for b = 0, BAND_BITS - 1 do
-      fields[#fields + 1] = string.format('%d:%04x', band, bit.bxor(values[band], bit.lshift(1, b)))
-    end
-  end
-  return fields
-end
+local byte, char, sub, bxor = string.byte, string.char, string.sub, bit.bxor
+local floor = math.floor
 
--- Bits set in a 32-bit value, counted in parallel within 2-, 4- and 8-bit lanes (SWAR): a dozen bit
--- operations instead of a loop per set bit. No multiplication: bit.* is exact only below 2^51.
-local function popcount32(x)
-  x = x - bit.band(bit.rshift(x, 1), 0x55555555)
-  x = bit.band(x, 0x33333333) + bit.band(bit.rshift(x, 2), 0x33333333)
-  x = bit.band(x + bit.rshift(x, 4), 0x0F0F0F0F)
-  x = x + bit.rshift(x, 8)
-  x = x + bit.rshift(x, 16)
-  return bit.band(x, 0x3F)
-end
+-- Set bits of each byte value: a distance is 8 table look-ups, with no string made per entry.
+local BITS = {[0] = 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4,
+  4, 5, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6, 1, 2,
+  2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6, 2, 3, 3, 4, 3, 4,
+  4, 5, 3, 4, 4, 5, 4, 5, 5, 6, 3, 4, 4, 5, 4, 5, 5, 6, 4, 5, 5, 6, 5, 6, 6, 7, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3,
+  3, 4, 3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5,
+  5, 6, 3, 4, 4, 5, 4, 5, 5, 6, 4, 5, 5, 6, 5, 6, 6, 7, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6, 3, 4,
+  4, 5, 4, 5, 5, 6, 4, 5, 5, 6, 5, 6, 6, 7, 3, 4, 4, 5, 4, 5, 5, 6, 4, 5, 5, 6, 5, 6, 6, 7, 4, 5, 5, 6, 5, 6,
+  6, 7, 5, 6, 6, 7, 6, 7, 7, 8}
 
 local doc_id, fingerprint = ARGV[1], ARGV[6]
 local first_event = 9
 local duplicate_of = ''
 
 if fingerprint ~= '' then
-  local now = tonumber(redis.call('TIME')[1])
+  local time = redis.call('TIME')
+  local now, micro = tonumber(time[1]), tonumber(time[2])
   local horizon = now - tonumber(ARGV[8])
   local max_distance = tonumber(ARGV[7])
-  local fields = index_fields(fingerprint)
-  local values = redis.call('HMGET', KEYS[4], unpack(fields))
-  local oldest = nil
-  -- Entries are "<16 hex digits> <epoch seconds> <doc_id>\n". The distance is taken from the two
-  -- 32-bit halves first, and only a near one has its time and doc_id read: most candidates are far.
-  local high = tonumber(string.sub(fingerprint, 1, 8), 16)
-  local low = tonumber(string.sub(fingerprint, 9, 16), 16)
-  for _, value in ipairs(values) do
-    if value then
-      local at = 1
-      local size = #value
-      while at < size do
-        local stop = string.find(value, '\n', at + 17, true)
-        local distance = popcount32(bit.bxor(tonumber(string.sub(value, at, at + 7), 16), high))
-          + popcount32(bit.bxor(tonumber(string.sub(value, at + 8, at + 15), 16), low))
-        if distance <= max_distance then
-          local gap = string.find(value, ' ', at + 17, true)
-          local seen = tonumber(string.sub(value, at + 17, gap - 1))
-          local other = string.sub(value, gap + 1, stop - 1)
-          if seen >= horizon and other ~= doc_id and (oldest == nil or seen < oldest) then
-            duplicate_of, oldest = other, seen
-          end
-        end
-        at = stop + 1
-      end
+  local o1, o2, o3, o4, o5, o6, o7, o8
+  do
+    local digits = {}
+    for i = 1, 8 do
+      digits[i] = tonumber(sub(fingerprint, 2 * i - 1, 2 * i), 16)
+    end
+    o1, o2, o3, o4, o5, o6, o7, o8 = unpack(digits)
+  end
+  local own = {o1, o2, o3, o4, o5, o6, o7, o8}
+
+  -- The probe fields (layout in worker/near_duplicates.py): per band, its own value, then the values
+  -- with bit 0 ... 15 flipped. With 4 bands, fingerprints within 7 bits have a band at most 1 bit apart.
+  local fields = {}
+  for band = 0, BANDS - 1 do
+    local high, low = own[2 * band + 1], own[2 * band + 2]
+    fields[#fields + 1] = char(band, high, low)
+    for b = 0, 7 do
+      fields[#fields + 1] = char(band, high, bxor(low, 2 ^ b))
+    end
+    for b = 0, 7 do
+      fields[#fields + 1] = char(band, bxor(high, 2 ^ b), low)
     end
   end
-  -- Index under the own bands, dropping expired entries and keeping the newest few per field.
-  local updates = {}
-  local entry = fingerprint .. ' ' .. now .. ' ' .. doc_id .. '\n'
-  for i = 1, BANDS do
-    local kept, n = {entry}, 1
-    local value = values[i]
-    if value then
-      for old in string.gmatch(value, '%x+ %d+ %S+\n') do
-        if n >= MAX_ENTRIES_PER_FIELD then break end
-        if tonumber(string.match(old, '^%x+ (%d+)')) >= horizon then
-          kept[#kept + 1] = old
-          n = n + 1
+  local values = redis.call('HMGET', KEYS[4], unpack(fields))
+
+  -- The oldest entry within max_distance among a field's entries. The entries under a band's fields
+  -- share (nearly) that band, so the half of the fingerprint without it is counted first: a far entry
+  -- is skipped after 4 look-ups.
+  local oldest = nil
+  local function scan(value, band_in_first_half)
+    local at, size = 1, #value
+    while at + HEAD - 1 <= size do
+      local a, b, c, d, e, f, g, h, t1, t2, t3, t4, u1, u2, u3, l1, l2 = byte(value, at, at + HEAD - 1)
+      local distance
+      if band_in_first_half then
+        distance = BITS[bxor(e, o5)] + BITS[bxor(f, o6)] + BITS[bxor(g, o7)] + BITS[bxor(h, o8)]
+        if distance <= max_distance then
+          distance = distance + BITS[bxor(a, o1)] + BITS[bxor(b, o2)] + BITS[bxor(c, o3)] + BITS[bxor(d, o4)]
+        end
+      else
+        distance = BITS[bxor(a, o1)] + BITS[bxor(b, o2)] + BITS[bxor(c, o3)] + BITS[bxor(d, o4)]
+        if distance <= max_distance then
+          distance = distance + BITS[bxor(e, o5)] + BITS[bxor(f, o6)] + BITS[bxor(g, o7)] + BITS[bxor(h, o8)]
         end
       end
+      local next_at = at + HEAD + l1 * 256 + l2
+      if distance <= max_distance then
+        local seen = ((t1 * 256 + t2) * 256 + t3) * 256 + t4
+        local order = seen * 1000000 + (u1 * 256 + u2) * 256 + u3  -- exact: below 2^53
+        if seen >= horizon and (oldest == nil or order < oldest) then
+          local other = sub(value, at + HEAD, next_at - 1)
+          if other ~= doc_id then
+            duplicate_of, oldest = other, order
+          end
+        end
+      end
+      at = next_at
     end
-    updates[#updates + 1] = fields[i]
-    updates[#updates + 1] = table.concat(kept)
+  end
+  for i = 1, #fields do
+    local value = values[i]
+    if value then
+      scan(value, i <= 2 * (BAND_BITS + 1))  -- bands 0 and 1 are the first 4 bytes
+    end
+  end
+
+  -- Index under the own bands: this entry first, then the unexpired newest of the others (entries are
+  -- newest first, as Redis TIME only moves on, so the first expired one ends the list).
+  local entry = char(o1, o2, o3, o4, o5, o6, o7, o8)
+    .. char(floor(now / 16777216) % 256, floor(now / 65536) % 256, floor(now / 256) % 256, now % 256)
+    .. char(floor(micro / 65536), floor(micro / 256) % 256, micro % 256)
+    .. char(floor(#doc_id / 256), #doc_id % 256) .. doc_id
+  local updates = {}
+  for band = 0, BANDS - 1 do
+    local index = band * (BAND_BITS + 1) + 1
+    local value = values[index]
+    local kept = ''
+    if value then
+      local at, size, n = 1, #value, 0
+      while at + HEAD - 1 <= size and n < MAX_ENTRIES_PER_FIELD - 1 do
+        local t1, t2, t3, t4, u1, u2, u3, l1, l2 = byte(value, at + 8, at + HEAD - 1)
+        if ((t1 * 256 + t2) * 256 + t3) * 256 + t4 < horizon then
+          break
+        end
+        at = at + HEAD + l1 * 256 + l2
+        n = n + 1
+      end
+      kept = sub(value, 1, at - 1)
+    end
+    updates[#updates + 1] = fields[index]
+    updates[#updates + 1] = entry .. kept
   end
   redis.call('HSET', KEYS[4], unpack(updates))
   redis.call('EXPIRE', KEYS[4], ARGV[8])
