@@ -15,9 +15,8 @@ from typing import NamedTuple
 from pydantic import TypeAdapter
 
 from schemas import Amount, Offsets
+from worker.stages.enrich.amounts_digits import PREFIX_CURRENCIES, bare_numbers, digit_runs, prefixed_numbers
 from worker.stages.enrich.amounts_numbers import (
-    DIGIT_SCALE,
-    DIGITS,
     SPELLED,
     SPELLED_SCAN_TABLE,
     SPELLED_START,
@@ -26,12 +25,6 @@ from worker.stages.enrich.amounts_numbers import (
 )
 from worker.stages.regex_trie import trie_pattern
 
-PREFIX_CURRENCIES = {
-    "US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW",
-    "Rs": "INR", "Rs.": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY",
-    "RMB": "CNY", "INR": "INR", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
-}  # fmt: skip
 SUFFIX_CURRENCIES = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rupee": "INR", "won": "KRW", "franc": "CHF", "rouble": "RUB", "ruble": "RUB",
@@ -71,15 +64,12 @@ _FUNCTION_WORDS = frozenset(
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # Prefix trees rather than alternations: the engine walks down one tree instead of trying every word,
 # and a tree tries the longer of two words that share a start first, as the longest-first order did.
-_PREFIX = trie_pattern(list(PREFIX_CURRENCIES))
 _COUNTRY = trie_pattern(list(DOLLAR_COUNTRIES))
 _CURRENCY_WORD = trie_pattern(list(SUFFIX_CURRENCIES))
 _UNIT = trie_pattern(list(UNITS))
 
 # Each pattern opens with a literal or a character class and no assertion, so the regex engine jumps
 # to the next possible first character; word boundaries on the left are checked in Python.
-PREFIXED_NUMBER = re.compile(rf"(?:{_PREFIX})\s?(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})")
-BARE_NUMBER = re.compile(rf"(?P<num>{DIGITS})(?P<scale>{DIGIT_SCALE})(?![\w:/-]|[.,]\d)")
 # Spelled numbers are searched in " " + the lowercased text, from the white space before them.
 SPELLED_NUMBER = re.compile(rf"\s(?P<spelled>{SPELLED})\b(?!-)")
 SPELLED_NUMBER_ANY_CASE = re.compile(rf"(?i:\s(?P<spelled>{SPELLED})\b(?!-))")
@@ -196,12 +186,13 @@ def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
 def _numbers(text: str, lowered: str) -> list[_Number]:
     """Money after a currency sign, digit numbers and spelled-out numbers, in text order."""
     found = []
-    for match in PREFIXED_NUMBER.finditer(text):
+    runs = digit_runs(text)
+    for match in prefixed_numbers(text, runs):
         prefix = text[match.start() : match.start("num")].strip()
         value = digits_value(match.group("num"), match.group("scale"))
         found.append(_Number(match.start(), match.end(), value, PREFIX_CURRENCIES[prefix], "", True))
     prefixed_ends = {number.end for number in found}
-    for match in BARE_NUMBER.finditer(text):
+    for match in bare_numbers(text, runs):
         before = text[match.start() - 1] if match.start() else " "
         if before.isalnum() or before in _GLUED_BEFORE_DIGITS or match.end() in prefixed_ends:
             continue
