@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry
@@ -28,22 +27,38 @@ _LEADING_PUNCTUATION = " \t\"“‘'([«—–-"
 _ARTICLES = ("the ", "The ")
 
 
-@dataclass(slots=True)
 class Chunk:
     """A stretch of text that names one thing. `type` is None while the kind of name is unknown.
 
     `opening_word` marks a capitalised common word that opens a sentence ("Earlier", "Jobs"): it is a
     name only if the article names it elsewhere.
+
+    A plain class with its own __init__ rather than a dataclass: the compiled build compiles this
+    __init__, where a dataclass's generated one runs as interpreted Python for each of the few dozen
+    chunks of every document.
     """
 
-    start: int
-    end: int
-    text: str
-    type: str | None
-    entry: GazEntry | None = None
-    after_title: bool = False
-    article_start: int | None = None
-    opening_word: bool = False
+    __slots__ = ("after_title", "article_start", "end", "entry", "opening_word", "start", "text", "type")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        type: str | None,
+        entry: GazEntry | None = None,
+        after_title: bool = False,
+        article_start: int | None = None,
+        opening_word: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.type = type
+        self.entry = entry
+        self.after_title = after_title
+        self.article_start = article_start
+        self.opening_word = opening_word
 
 
 def is_sentence_start(text: str, position: int, starts: Collection[int]) -> bool:

@@ -9,7 +9,7 @@ organisation's acronym defined in brackets or made of its initials ("UNSC", "KPA
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -47,15 +47,23 @@ _REGION_KINDS = frozenset({"country", "state", "home_nation"})
 _SHARED_DEMONYMS = {"COD": "COG", "DOM": "DMA"}
 
 
-@dataclass(slots=True)
 class Group:
-    """The chunks that name one entity, with what is known about it."""
+    """The chunks that name one entity, with what is known about it.
 
-    key: Key
-    type: str
-    canonical: str
-    entry: GazEntry | None
-    chunks: list[Chunk] = field(default_factory=list)
+    A plain class with its own __init__, which the compiled build compiles (a dataclass's generated one
+    would run as interpreted Python for every entity).
+    """
+
+    __slots__ = ("canonical", "chunks", "entry", "key", "type")
+
+    def __init__(
+        self, key: Key, type: str, canonical: str, entry: GazEntry | None, chunks: list[Chunk]
+    ) -> None:
+        self.key = key
+        self.type = type
+        self.canonical = canonical
+        self.entry = entry
+        self.chunks = chunks
 
 
 class Resolver:
