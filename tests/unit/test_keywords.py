@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
+
 from schemas import Entity, Span
-from worker.stages.enrich.keywords import MAX_KEYWORDS, extract_keywords
+from worker.stages.enrich.keywords import MAX_KEYWORDS, _phrase_scores, extract_keywords
 from worker.stages.tokens import lower_words
 
 ARTICLE = (
@@ -88,3 +92,14 @@ def test_extract_keywords_breaks_score_ties_alphabetically() -> None:
     """Entities of equal salience come in alphabetical order, whatever order they arrive in."""
     entities = [person("E2", "Ann Lee", 1.0), person("E1", "Critics", 1.0)]
     assert keywords_of(entities[::-1])[:2] == keywords_of(entities)[:2] == ["Ann Lee", "Critics"]
+
+
+def test_phrase_scores_count_uses_and_boost_the_phrase_seen_first() -> None:
+    """Equal counts, equal words: the phrase first seen earlier scores higher, and a word used once alone
+    scores nothing while a repeated one does."""
+    scores = _phrase_scores(
+        ["storm drain", "solo", "flood plan", "again", "storm drain", "flood plan", "again"]
+    )
+    assert set(scores) == {"storm drain", "flood plan", "again"}
+    assert scores["storm drain"] > scores["flood plan"]
+    assert scores["again"] == pytest.approx((1.0 + math.log(2)) * (1.0 + 1.0 / (1.0 + 10.0 * 3 / 7)))

@@ -18,6 +18,7 @@ from worker.stages.enrich.ner.candidates import Chunk, find_chunks
 from worker.stages.enrich.ner.context import article_is_the_names
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
+from worker.stages.enrich.ner.rounding import round4
 
 # Organisations and places are written with their article ("the United Nations"), as news annotators
 # mark them; a person's span is the name alone, and a nationality is an adjective.
@@ -48,16 +49,7 @@ def salience(mentions: int, most_mentions: int, first_start: int, text_length: i
     """0..1: how often the entity is named relative to the most named one, and how early it first comes."""
     frequency = mentions / most_mentions
     earliness = 1.0 - first_start / max(text_length, 1)
-    value = _MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness
-    # round(value, 4), which writes the float as a correctly rounded decimal string and reads it back, without
-    # that detour: the whole number nearest value * 10**4 is that decimal (value >= 0) unless the scaled value
-    # lies near a half, where the product's own rounding error could tip it; divided by 10**4 it gives the
-    # float the string reads as.
-    scaled = value * 10000.0
-    whole = round(scaled)
-    if abs(scaled - whole) > 0.4999:
-        return round(value, 4)
-    return whole / 10000.0
+    return round4(_MENTION_WEIGHT * frequency + _POSITION_WEIGHT * earliness)
 
 
 @lru_cache(maxsize=65536)
