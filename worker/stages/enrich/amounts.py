@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
-from typing import NamedTuple
+from operator import itemgetter
 
 from pydantic import TypeAdapter
 
@@ -84,7 +83,7 @@ NOUN_PHRASE = re.compile(r"(?:\s+[A-Za-z][\w'’\-]*){1,3}")
 MONTH_BEFORE = re.compile(rf"(?i:\b(?:{_MONTHS})\.?\s*$)")
 DATE_CONTEXT_AFTER = re.compile(rf"(?i:^\s*(?:{_MONTHS})\b)")
 _SENTENCE_ENDS = frozenset(".!?")
-_START = attrgetter("start")
+_START = itemgetter(0)
 _AMOUNTS = TypeAdapter(list[Amount])
 
 
@@ -162,13 +161,10 @@ def _after_number(text: str, start: int, end: int, value: float) -> dict[str, ob
     return None
 
 
-class _Number(NamedTuple):  # a NamedTuple: one per number in every document, so kept cheap
-    start: int
-    end: int
-    value: float
-    currency: str | None  # ISO code of a currency sign or code before the number
-    raw: str  # the digits as written, "" for a spelled-out number
-    scaled: bool
+# A number found: (start, end, value, the ISO code of a currency sign or code before it, its digits as
+# written ("" when spelled out), whether a scale word or letter follows). A plain tuple, one per number of
+# every document: a NamedTuple's constructor is a Python function call.
+_Number = tuple[int, int, float, str | None, str, bool]
 
 
 def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
@@ -185,26 +181,26 @@ def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
 
 def _numbers(text: str, lowered: str) -> list[_Number]:
     """Money after a currency sign, digit numbers and spelled-out numbers, in text order."""
-    found = []
+    found: list[_Number] = []
     runs = digit_runs(text)
     for match in prefixed_numbers(text, runs):
         prefix = text[match.start() : match.start("num")].strip()
         value = digits_value(match.group("num"), match.group("scale"))
-        found.append(_Number(match.start(), match.end(), value, PREFIX_CURRENCIES[prefix], "", True))
-    prefixed_ends = {number.end for number in found}
+        found.append((match.start(), match.end(), value, PREFIX_CURRENCIES[prefix], "", True))
+    prefixed_ends = {number[1] for number in found}
     for match in bare_numbers(text, runs):
         before = text[match.start() - 1] if match.start() else " "
         if before.isalnum() or before in _GLUED_BEFORE_DIGITS or match.end() in prefixed_ends:
             continue
         raw, scale = match.group("num"), match.group("scale")
-        found.append(_Number(match.start(), match.end(), digits_value(raw, scale), None, raw, bool(scale)))
+        found.append((match.start(), match.end(), digits_value(raw, scale), None, raw, bool(scale)))
     # lower() keeps offsets except for a few letters ("İ"): then search case-insensitively instead.
     exact = len(lowered) == len(text)
     spelled = _spelled_numbers(" " + lowered) if exact else SPELLED_NUMBER_ANY_CASE.finditer(" " + text)
     for match in spelled:
         start, end = match.start("spelled") - 1, match.end("spelled") - 1
-        found.append(_Number(start, end, spelled_value(match.group("spelled")), None, "", False))
-    found.sort(key=_START)
+        found.append((start, end, spelled_value(match.group("spelled")), None, "", False))
+    found.sort(key=_START)  # stable: numbers that start together keep their order
     return found
 
 
@@ -212,15 +208,15 @@ def extract_amounts(text: str, sentences: Sequence[Offsets], *, lowered: str | N
     """Money, percentages, counts and quantities in text order. `lowered` is text.lower() when the caller
     has it already."""
     amounts: list[dict[str, object]] = []
-    for number in _numbers(text, text.lower() if lowered is None else lowered):
-        if number.currency:
-            amounts.append(_fields(number.start, number.end, text[number.start : number.end], "money",
-                                   number.value, number.currency))  # fmt: skip
+    numbers = _numbers(text, text.lower() if lowered is None else lowered)
+    for start, end, value, currency, digits, scaled in numbers:
+        if currency:
+            amounts.append(_fields(start, end, text[start:end], "money", value, currency))
             continue
-        raw = number.raw.replace(",", "")
-        if raw and not number.scaled and _is_date_or_year(text, number.start, number.end, number.value, raw):
+        raw = digits.replace(",", "")
+        if raw and not scaled and _is_date_or_year(text, start, end, value, raw):
             continue
-        amount = _after_number(text, number.start, number.end, number.value)
+        amount = _after_number(text, start, end, value)
         if amount is not None:
             amounts.append(amount)
     return _AMOUNTS.validate_python(amounts)
