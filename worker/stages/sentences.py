@@ -53,7 +53,9 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[*•]|[-–—]\s|\d+[.)]\s)")
 _WORD_START_MARKS = "\"'“‘«([—–"
 _NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\w+)""")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "U.S", "a.m", "J", "D.C"
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# The quotation marks, each looked for with str.find: a regex class would be tested call by call at every
+# character of the paragraph, where find skips to a mark in a tight loop.
+_QUOTE_MARKS = "\"“”«»"
 _OPENING_QUOTES = "“«"
 # A line that ends with one of these (or a lower-case letter) continues on the next line.
 _CONTINUING_LINE_END = ",;-–—("
@@ -140,7 +142,14 @@ def _quote_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Positions of the quotation marks of a paragraph (usually none, so this is cheap)."""
     if text.find('"', start, end) < 0 and text.find("“", start, end) < 0 and text.find("«", start, end) < 0:
         return []
-    return [(match.start(), match.group()) for match in _QUOTE_MARKS.finditer(text, start, end)]
+    marks = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            marks.append((at, mark))
+            at = text.find(mark, at + 1, end)
+    marks.sort()  # in text order: each position holds one mark, so only positions are compared
+    return marks
 
 
 def _line_break_ends_sentence(text: str, paragraph_start: int, next_line_start: int) -> bool:
