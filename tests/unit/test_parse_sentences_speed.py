@@ -53,7 +53,7 @@ def test_the_initialism_gate_passes_every_word_the_regex_matches(word: str) -> N
         assert word[1:2] in ("", ".")
 
 
-_CLASS = "[\"\u201c\u201d\u00ab\u00bb]"
+_CLASS = '["\u201c\u201d\u00ab\u00bb]'
 
 
 @pytest.mark.parametrize(
@@ -70,6 +70,6 @@ def test_quote_marks_are_found_in_text_order_as_a_class_scan_finds_them(text: st
     """The marks found by str.find are those a scan for the class finds, with the same gate before it."""
     for start, end in ((0, len(text)), (1, len(text) - 1)):
         expected = [(match.start(), match.group()) for match in re.finditer(_CLASS, text[start:end])]
-        if not any(mark in text[start:end] for mark in "\"\u201c\u00ab"):
+        if not any(mark in text[start:end] for mark in '"\u201c\u00ab'):
             expected = []  # no opening mark: nothing can be quoted
         assert module._quote_marks(text, start, end) == [(start + at, mark) for at, mark in expected]

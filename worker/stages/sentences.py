@@ -55,7 +55,7 @@ _NEXT_WORD = re.compile(r"""\s*["'“‘«(\[]*(\w+)""")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "U.S", "a.m", "J", "D.C"
 # The quotation marks, each looked for with str.find: a regex class would be tested call by call at every
 # character of the paragraph, where find skips to a mark in a tight loop.
-_QUOTE_MARKS = "\"“”«»"
+_QUOTE_MARKS = '"“”«»'
 _OPENING_QUOTES = "“«"
 # A line that ends with one of these (or a lower-case letter) continues on the next line.
 _CONTINUING_LINE_END = ",;-–—("
