@@ -31,3 +31,13 @@ def test_find_cues_keeps_a_cue_inside_a_longer_cue() -> None:
 def test_subject_phrase_takes_the_subject_after_clause_breaks_and_commas(region: str, subject: str) -> None:
     start, end = subject_phrase(region, 0, len(region))
     assert region[start:end] == subject
+
+
+def test_find_cues_reads_word_boundaries_with_non_ascii_letters() -> None:
+    """Next to a non-ASCII letter a cue is part of a longer word; after other characters it is a cue."""
+    text = "ésaid saidé 中said, «told» —added„ İ says"
+    assert [(cue.group(), cue.start()) for cue in find_cues(text)] == [
+        ("told", text.index("told")),
+        ("added", text.index("added")),
+        ("says", text.index("says")),
+    ]

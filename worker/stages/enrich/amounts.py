@@ -17,11 +17,11 @@ from schemas import Amount, Offsets
 from worker.stages.enrich.amounts_digits import PREFIX_CURRENCIES, bare_numbers, digit_runs, prefixed_numbers
 from worker.stages.enrich.amounts_numbers import (
     SPELLED,
-    SPELLED_SCAN_TABLE,
     SPELLED_START,
     digits_value,
     spelled_value,
 )
+from worker.stages.enrich.word_bytes import word_bytes
 from worker.stages.regex_trie import trie_pattern
 
 SUFFIX_CURRENCIES = {
@@ -169,7 +169,7 @@ _Number = tuple[int, int, float, str | None, str, bool]
 
 def _spelled_numbers(searched: str) -> Iterator[re.Match[str]]:
     """The matches of SPELLED_NUMBER.finditer(searched), tried only where a spelled-out number can start."""
-    scanned = searched.encode("latin-1", "replace").translate(SPELLED_SCAN_TABLE)
+    scanned = word_bytes(searched)
     end = 0
     for candidate in SPELLED_START.finditer(scanned):
         if candidate.start() >= end:

@@ -35,20 +35,17 @@ _TENS_WORDS = trie_pattern(list(TENS))
 _SPELLED_PART = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _SCALE_TAIL = rf"\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?{_SPELLED_PART}\b)?"
 SPELLED = rf"(?:{_SPELLED_PART}(?:{_SCALE_TAIL})*|an?\s+dozen|an?(?:{_SCALE_TAIL})+)"
-# Where a spelled-out number can start, found in the text as Latin-1 bytes (a character outside it becomes
-# "?") with every character but an ASCII letter, digit or "_" made a space, at the space before the word:
-# the regex engine finds spaces by a fast search for one character, where the spelled-number regex, which
-# opens with a class, would be tried at every position. A unit or tens word is always followed by a word
-# boundary, and "a"/"an" starts a number only before a scale ("a million"). The unit and tens words make
-# one prefix tree whose branches sit beside the "a" branch in one group: the engine skips a branch that
-# opens with a letter after one comparison, but would enter a nested group at every space. The "a" branch
-# runs to the end of its word ("\w*") so that it passes the word boundary the other branches need.
+# Where a spelled-out number can start, found in the text's word_bytes (see word_bytes.py), at the space
+# before the word: the regex engine finds spaces by a fast search for one byte, where the spelled-number
+# regex, which opens with a class, would be tried at every position. A unit or tens word is always
+# followed by a word boundary, and "a"/"an" starts a number only before a scale ("a million"). The unit
+# and tens words make one prefix tree whose branches sit beside the "a" branch in one group: the engine
+# skips a branch that opens with a letter after one comparison, but would enter a nested group at every
+# space. The "a" branch runs to the end of its word ("\w*") so that it passes the word boundary the other
+# branches need.
 _FIRST_WORDS = trie_pattern([word for word in UNITS if word not in {"a", "an"}] + list(TENS))
 SPELLED_START = re.compile(
     rf" (?:an? +(?:{_SCALE_WORDS})\w*|{_FIRST_WORDS.removeprefix('(?:').removesuffix(')')})\b".encode()
-)
-SPELLED_SCAN_TABLE = bytes(
-    byte if chr(byte).isascii() and (chr(byte).isalnum() or chr(byte) == "_") else 0x20 for byte in range(256)
 )
 # Opens with a plain [0-9] class so the regex engine can jump from digit to digit instead of trying
 # every position (ASCII digits only: news numbers are written with them).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from worker.stages.enrich.word_bytes import word_bytes
 from worker.stages.regex_trie import trie_pattern
 
 # Finite forms of verbs of saying, as news uses them around quotes. Lower case only: "States" in
@@ -43,9 +44,9 @@ _MULTIWORD_CUES = ["according to", "pointed out", "was quoted as saying", "were 
 _ALL_CUES = trie_pattern(_MULTIWORD_CUES + _FINITE.split() + _PARTICIPLES.split())
 CUE = re.compile(rf"\b{_ALL_CUES}\b")
 # Where cues may start, looked for from the character before them: any but an ASCII letter, digit or
-# underscore, a class of plain bytes that the engine checks without Unicode lookups (a non-ASCII letter
-# before a cue fails CUE's \b on the check). One pass finds them in text order.
-_CUE_AFTER = re.compile(rf"[^a-zA-Z0-9_](?={_ALL_CUES}\b)")
+# underscore, a space in the text's word_bytes, found by the engine's fast search for one literal byte. A
+# space there may stand for a non-ASCII letter, so CUE, with Unicode word boundaries, confirms each place.
+_CUE_AFTER = re.compile(rf" (?={_ALL_CUES}\b)".encode())
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -56,7 +57,8 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
         first = CUE.match(text, 0, stop)
         if first:
             found.append(first)
-    for hit in _CUE_AFTER.finditer(text, max(start - 1, 0), stop):
+    scanned = word_bytes(text)
+    for hit in _CUE_AFTER.finditer(scanned, max(start - 1, 0), stop):
         cue = CUE.match(text, hit.end(), stop)
         if cue and cue.start() >= start:
             found.append(cue)
