@@ -14,7 +14,6 @@ from worker.stages.enrich.ner.cues import (
     ORG_HEADS,
     PERSON_AFTER,
     PERSON_BEFORE,
-    SPORTS_CUES,
     TEAM_PLURALS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -32,7 +31,6 @@ _BARE_NUMBER = re.compile(r"[\d,.]+")
 # A team's name before a result ("the Red Sox 4-2", "Leeds 3–1") gives a score, not a model number.
 _SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
-_MIN_SPORTS_CUES = 4
 _NEXT_WORD = re.compile(r" (\w[\w-]*)")
 # A capital right after a lower-case letter inside one word: the mark of a brand or company ("YouTube").
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -112,20 +110,6 @@ def _is_prefixed_role(word: str) -> bool:
     """A role noun with a prefix counts as the noun ("co-chairman", "ex-minister"); "15-member" does not."""
     prefix, _, noun = word.partition("-")
     return prefix in _ROLE_PREFIXES and noun in PERSON_BEFORE
-
-
-def is_sports_report(text: str) -> bool:
-    """Whether the article reports a match: then a country named in it is mostly its national team."""
-    found, remaining = 0, len(SPORTS_CUES)
-    for cue in SPORTS_CUES:
-        remaining -= 1
-        if cue in text:
-            found += 1
-            if found == _MIN_SPORTS_CUES:
-                return True
-        elif found + remaining < _MIN_SPORTS_CUES:
-            return False  # too few cues left to reach the count
-    return False
 
 
 @lru_cache(maxsize=65536)

@@ -20,13 +20,13 @@ from worker.stages.enrich.ner.context import (
     is_camel_case_name,
     is_not_a_name,
     is_plural_group_name,
-    is_sports_report,
     looks_like_a_persons_name,
     org_short_forms,
     words_of,
 )
 from worker.stages.enrich.ner.cues import PERSON_AFTER
 from worker.stages.enrich.ner.lexicon import GazEntry, Lexicon
+from worker.stages.enrich.ner.sports import is_sports_report
 
 Key = tuple[str, str]
 Assignment = tuple[Key, str, str, GazEntry | None]
