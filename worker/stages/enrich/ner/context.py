@@ -90,6 +90,11 @@ class Surroundings:
         """A maker's name with a model number ("Airbus A330-200", "Boeing 787") names a product; a team with
         a score ("Leeds 3-1") or an opening adverb with a count ("Approximately 100") does not. True when
         the chunk was made a product."""
+        # A model number opens with a capital or a digit after a space. Most names are followed by
+        # neither, and two character tests settle that for less than a regex match.
+        after = self.text[chunk.end + 1 : chunk.end + 2]
+        if not ("A" <= after <= "Z" or after.isdigit()) or not self.text.startswith(" ", chunk.end):
+            return False
         model = _MODEL.match(self.text, chunk.end)
         if model is None or _SCORE.match(self.text, chunk.end) is not None:
             return False
