@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import numpy.typing as npt
 import pytest
 from scipy.sparse import csr_matrix
 
 from tests.conftest import gold_path
+from worker.stages.classify.topics import topic_model
+from worker.training.topics_card import write_model_card
 from worker.training.topics_data import read_examples, split_examples
 from worker.training.topics_fit import FitOptions, best_threshold, fit_topic_model
 from worker.training.topics_linear import LinearOptions, fit_blend, fit_nbsvm, log_count_ratio
@@ -83,3 +87,19 @@ def test_blend_is_finite_for_a_code_without_positives() -> None:
     margins = features @ weights[:, 0] + bias[0]
     assert (margins[:3] > 0).all()
     assert (margins[3:] < 0).all()
+
+
+def test_model_card_fills_every_field_of_its_template(tmp_path: Path) -> None:
+    """The card the training script writes has no field left open, and carries the table, the verdict,
+    the model's sizes and the settings tried and not kept."""
+    model = topic_model()
+    card = tmp_path / "card.md"
+    write_model_card(card, "TABLE-OF-SCORES", "VERDICT-LINE", FitOptions(), model, 3 * 1024 * 1024)
+    text = card.read_text(encoding="utf-8")
+    assert "{" not in text
+    assert "}" not in text
+    assert "TABLE-OF-SCORES" in text
+    assert "VERDICT-LINE" in text
+    assert f"{len(model.pairs):,} pairs" in text
+    assert "3,072 KB" in text
+    assert "Tried in a second round for issue 4" in text
