@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 
 from schemas import EnrichedDocument, Entity, Offsets, TimeExpression, Tone
@@ -47,3 +48,10 @@ def enriched_document(
         tone=NEUTRAL_TONE,
         fingerprint="0" * 16,
     )
+
+
+def random_texts(seed: int, pieces: Sequence[str], count: int = 20_000, most: int = 14) -> Iterator[str]:
+    """`count` texts of up to `most` pieces drawn at random: for checking a fast scan against the plain one."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))

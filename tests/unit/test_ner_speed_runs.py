@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
+from tests.builders import random_texts
 from worker.stages.enrich.ner.candidates import RUN, capital_bytes, next_run
 
 
@@ -44,8 +43,6 @@ def test_byte_search_finds_the_runs_the_regex_finds(text: str) -> None:
 
 
 def test_byte_search_matches_the_regex_on_random_texts() -> None:
-    rng = random.Random(7)
     pieces = [*"AaBbÉéÀØÞ×ßxX .'’-&_\n\t0?", "Ω", "ā", "al-", "Mr.", "U.S.", "People's", " and ", " of the "]
-    for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+    for text in random_texts(7, pieces):
         assert byte_search_spans(text) == regex_spans(text), text

@@ -45,6 +45,32 @@ def _stopwords() -> frozenset[str]:
     return frozenset(text.split())
 
 
+# For _spaced_text: in the text's bytes, the characters runs are made of keep their byte (the typographic
+# apostrophe stands in as \x01, see _spaced_text), every other one becomes a newline.
+_RUN_BYTES = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz'- \x01" else 0x0A for byte in range(256))
+
+
+@cache
+def _space_led_runs() -> re.Pattern[str]:
+    """_runs() opening with a space, a literal the engine skips to in a tight loop, where _runs() tests
+    its opening character class at every character; it reads _spaced_text's text."""
+    return re.compile(" " + _runs().pattern[len(_NOT_IN_A_WORD) :])
+
+
+def _spaced_text(lowered: str) -> str | None:
+    """The text _space_led_runs() finds the runs of _run_text(lowered) in, in the same order: every
+    character runs are not made of is a newline with a space put after it, so a space comes before every
+    run and no run crosses it. None for a text with a tab (it both ends and joins runs) or a \x01."""
+    if "\t" in lowered or "\x01" in lowered:
+        return None
+    curly = "’" in lowered
+    marked = lowered.replace("’", "\x01") if curly else lowered
+    spaced = (
+        marked.encode("latin-1", "replace").translate(_RUN_BYTES).replace(b"\n", b"\n ").decode("latin-1")
+    )
+    return f" {spaced.replace(chr(1), '’') if curly else spaced}\n"
+
+
 @cache
 def _runs() -> re.Pattern[str]:
     """Runs of non-stopwords separated by spaces only: punctuation, digits and stopwords end a run.
@@ -99,6 +125,14 @@ def _fix_up(phrase: str) -> str:
     return " ".join(words)
 
 
+def _find_runs(lowered: str) -> list[str]:
+    """The runs of the text, in order, by the space-led search where the text allows it."""
+    spaced = _spaced_text(lowered)
+    if spaced is None:
+        return _runs().findall(_run_text(lowered))
+    return _space_led_runs().findall(spaced)
+
+
 def _candidates(lowered: str) -> list[str]:
     """Each candidate phrase of 1-3 words, in text order. Only the few phrases that need it go through
     _fix_up: those with hyphens or apostrophes, multi-word ones ending in -ed/-ing (a lone such word is
@@ -114,7 +148,7 @@ def _candidates(lowered: str) -> list[str]:
         or "\t" in phrase
         or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
         else phrase
-        for phrase in _runs().findall(_run_text(lowered))
+        for phrase in _find_runs(lowered)
         # str.count parses its arguments the slow way: most phrases are one word and never need it.
         if len(phrase) > 1 and (" " not in phrase or phrase.count(" ") < MAX_PHRASE_WORDS)
     ]
