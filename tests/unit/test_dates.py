@@ -8,6 +8,7 @@ import pytest
 
 from schemas import Offsets, TimeExpression
 from worker.stages.enrich.dates import extract_dates
+from worker.stages.enrich.dates_context import Context, Found
 from worker.stages.sentences import paragraphs, sentences
 
 PUBLISHED = date(2019, 12, 19)  # a Thursday
@@ -278,3 +279,18 @@ def test_extract_dates_year_carried_within_the_sentence() -> None:
     assert values["September 11"] == "2001-09-11"
     assert values["October 26"] == "2019-10-26"
     assert _values("Sales since its launch in 2003 rose, as of March, to ten million.")["March"] == "2019-03"
+
+
+def test_context_starts_without_a_remembered_day_or_year_and_finds_the_sentence_year() -> None:
+    text = "In 2001 it began. On May 2 it ended."
+    ctx = Context.of(text, [Offsets(start=0, end=17), Offsets(start=18, end=len(text))], PUBLISHED)
+    assert (ctx.text, ctx.published, ctx.last_day, ctx.last_year) == (text, PUBLISHED, None, None)
+    ctx.last_year = (2001, 7)
+    assert ctx.year_in_sentence(5) == 2001
+    assert ctx.year_in_sentence(25) is None
+
+
+def test_found_has_no_direction_unless_given() -> None:
+    found = Found(3, 7, "DATE", "2001", "year", "explicit")
+    assert (found.start, found.end, found.value, found.direction) == (3, 7, "2001", None)
+    assert Found(0, 6, "DATE", "2019-12-16", "day", "publication_date", "past").direction == "past"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
@@ -16,42 +15,53 @@ from worker.stages.enrich.dates_calendar import Direction
 from worker.stages.enrich.dates_tense import sentence_direction
 
 
-@dataclass(slots=True)
 class Found:
-    """One resolved time expression, before it becomes a TimeExpression. Not frozen: a frozen dataclass
-    sets each field through object.__setattr__, which makes building one several times dearer, and no
-    one keeps or changes a Found after the resolver returns it."""
+    """One resolved time expression, before it becomes a TimeExpression. A plain class with its own
+    __init__ rather than a dataclass: mypyc compiles this one, where a dataclass's generated __init__
+    runs as interpreted Python, and every expression of every document builds one."""
 
-    start: int
-    end: int
-    type: TimexType
-    value: str
-    granularity: Granularity
-    resolution: Resolution
-    direction: Direction | None = None
+    __slots__ = ("direction", "end", "granularity", "resolution", "start", "type", "value")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        type: TimexType,
+        value: str,
+        granularity: Granularity,
+        resolution: Resolution,
+        direction: Direction | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.type = type
+        self.value = value
+        self.granularity = granularity
+        self.resolution = resolution
+        self.direction = direction
 
 
-@dataclass(slots=True)
 class Context:
-    """The document being read, with lazily computed tense cues."""
+    """The document being read, with lazily computed tense cues (a plain class, built once per document,
+    for the same reason as Found)."""
 
-    text: str
-    published: date | None
-    # Sorted by start; searched with a key rather than copied into lists of offsets, since most
-    # documents ask for the sentence of a few expressions only.
-    sentences: Sequence[Offsets]
-    # The last explicit day-level date mentioned, for "the following day" and the like.
-    last_day: date | None = field(default=None)
-    # The last year written out (value, offset), for "in 2001 ... on September 11" in the same sentence.
-    last_year: tuple[int, int] | None = field(default=None)
+    __slots__ = ("last_day", "last_year", "published", "sentences", "text")
+
+    def __init__(self, text: str, published: date | None, sentences: Sequence[Offsets]) -> None:
+        self.text = text
+        self.published = published
+        # Sorted by start; searched with a key rather than copied into lists of offsets, since most
+        # documents ask for the sentence of a few expressions only.
+        self.sentences = sentences
+        # The last explicit day-level date mentioned, for "the following day" and the like.
+        self.last_day: date | None = None
+        # The last year written out (value, offset), for "in 2001 ... on September 11" in the same
+        # sentence.
+        self.last_year: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, text: str, sentences: Sequence[Offsets], published: date | None) -> Context:
-        return cls(
-            text=text,
-            published=published,
-            sentences=sentences,
-        )
+        return cls(text, published, sentences)
 
     def direction(self, start: int, end: int) -> Direction | None:
         """The tense of the sentence around `start..end`: "past", "future" or None when it has no cue."""

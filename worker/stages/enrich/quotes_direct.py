@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from worker.stages.enrich.quotes_cues import (
     CUE_THEN_SPEAKER,
@@ -35,24 +34,33 @@ _ENOUGH_WORDS = re.compile(rf"(?:[^\w'’\-]*+[\w'’\-]++){{{MIN_UNATTRIBUTED_W
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
-@dataclass(frozen=True)
+# Plain classes with their own __init__ rather than frozen dataclasses: mypyc compiles these, where a
+# dataclass's generated __init__ runs as interpreted Python (and a frozen one sets each field through
+# object.__setattr__). No one changes one after it is built.
 class Attribution:
-    cue: SpanFields | None
-    speaker: SpeakerFields | None
+    __slots__ = ("cue", "speaker")
+
+    def __init__(self, cue: SpanFields | None, speaker: SpeakerFields | None) -> None:
+        self.cue = cue
+        self.speaker = speaker
 
 
-@dataclass(frozen=True)
 class DirectQuotes:
-    quotes: list[Found]
-    cue_starts: set[int]  # cues used to attribute direct quotes, so indirect speech skips them
+    __slots__ = ("cue_starts", "quotes")
+
+    def __init__(self, quotes: list[Found], cue_starts: set[int]) -> None:
+        self.quotes = quotes
+        self.cue_starts = cue_starts  # cues used to attribute direct quotes, so indirect speech skips them
 
 
-@dataclass(frozen=True)
 class Cues:
     """The document's speech cues, found once, with their starts for bisecting."""
 
-    matches: list[re.Match[str]]
-    starts: list[int]
+    __slots__ = ("matches", "starts")
+
+    def __init__(self, matches: list[re.Match[str]], starts: list[int]) -> None:
+        self.matches = matches
+        self.starts = starts
 
 
 def _after(
