@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
@@ -39,19 +38,33 @@ _START = attrgetter("start")
 _MANY_CUE_HEADS = 40
 
 
-@dataclass(slots=True)
 class ActorSpan:
-    """A candidate actor in a sentence; `start`/`end` are relative to the sentence."""
+    """A candidate actor in a sentence; `start`/`end` are relative to the sentence. A plain class, not a
+    dataclass: under mypyc a dataclass's generated __init__ runs as interpreted Python, and every entity
+    mention and sector word of the sentences looked at makes one."""
 
-    start: int
-    end: int
-    code: str | None
-    sector: str | None
-    entity_id: str | None
-    rank: int = 0
-    anchored: bool = True
-    # Entities of this actor that had no code of their own ("Wang Yi" in "Chinese minister Wang Yi").
-    uncoded: tuple[str, ...] = ()
+    __slots__ = ("anchored", "code", "end", "entity_id", "rank", "sector", "start", "uncoded")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        code: str | None,
+        sector: str | None,
+        entity_id: str | None,
+        rank: int = 0,
+        anchored: bool = True,
+        uncoded: tuple[str, ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.code = code
+        self.sector = sector
+        self.entity_id = entity_id
+        self.rank = rank
+        self.anchored = anchored
+        # Entities of this actor that had no code of their own ("Wang Yi" in "Chinese minister Wang Yi").
+        self.uncoded = uncoded
 
 
 class DocumentActors:

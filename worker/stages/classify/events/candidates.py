@@ -7,8 +7,6 @@ intent frame before another kind of frame yields to it ("plans to demand" is a d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from worker.stages.classify.events.coding import compose
 from worker.stages.classify.events.lexicon import TriggerHit, TriggerRule, holds_any
 
@@ -24,29 +22,49 @@ _IRREGULAR_PARTICIPLES = frozenset({
 })  # fmt: skip
 
 
-@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
+# Plain classes with their own __init__, not dataclasses: under mypyc a dataclass's generated __init__ runs
+# as interpreted Python, and candidates are built for every trigger hit of the sentences looked at.
 class Candidate:
     """A possible event: sentence-relative span from the frame (or lone trigger) to the end of its content."""
 
-    start: int
-    end: int
-    head_end: int
-    plover: str
-    cameo: str
-    weight: float
-    noun: bool
-    reciprocal: bool
-    frame: str | None
-    participle: bool
+    __slots__ = (
+        "cameo", "end", "frame", "head_end", "noun", "participle", "plover", "reciprocal", "start", "weight",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        head_end: int,
+        plover: str,
+        cameo: str,
+        weight: float,
+        noun: bool,
+        reciprocal: bool,
+        frame: str | None,
+        participle: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.head_end = head_end
+        self.plover = plover
+        self.cameo = cameo
+        self.weight = weight
+        self.noun = noun
+        self.reciprocal = reciprocal
+        self.frame = frame
+        self.participle = participle
 
 
-@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class _Reach:
     """What a frame governs: the index of its content, the last hit it swallows, and whether it yields."""
 
-    content: int | None
-    last: int
-    yields: bool
+    __slots__ = ("content", "last", "yields")
+
+    def __init__(self, content: int | None, last: int, yields: bool) -> None:
+        self.content = content
+        self.last = last
+        self.yields = yields
 
 
 def _governed(hits: list[TriggerHit], index: int, lower: str) -> _Reach:

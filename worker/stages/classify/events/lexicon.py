@@ -69,16 +69,18 @@ class TriggerRule:
         object.__setattr__(self, "is_idle", is_modal or self.content_only)
 
 
-@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class TriggerHit:
     """A rule that fired: `start`..`end` are positions in the text searched, covering the head and its `after`
     words; `head_end` ends the head word (a target may sit inside the `after` words: "banned opposition
-    parties")."""
+    parties"). A plain class: under mypyc a dataclass's generated __init__ runs as interpreted Python."""
 
-    start: int
-    end: int
-    head_end: int
-    rule: TriggerRule
+    __slots__ = ("end", "head_end", "rule", "start")
+
+    def __init__(self, start: int, end: int, head_end: int, rule: TriggerRule) -> None:
+        self.start = start
+        self.end = end
+        self.head_end = head_end
+        self.rule = rule
 
 
 def inflect(spec: str) -> set[str]:

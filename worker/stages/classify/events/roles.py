@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from worker.stages.classify.events.actors import ActorSpan
 from worker.stages.classify.events.lexicon import holds_any
@@ -110,11 +109,15 @@ def _report_tail_start(lower: str) -> int:
     return tail.start() if tail else len(lower)
 
 
-@dataclass(slots=True)  # not frozen: a frozen init sets each field via object.__setattr__
 class Roles:
-    source: list[ActorSpan]
-    target: list[ActorSpan]
-    reciprocal: bool
+    """The source and target actors of an event (a plain class: under mypyc its __init__ is compiled)."""
+
+    __slots__ = ("reciprocal", "source", "target")
+
+    def __init__(self, source: list[ActorSpan], target: list[ActorSpan], reciprocal: bool) -> None:
+        self.source = source
+        self.target = target
+        self.reciprocal = reciprocal
 
 
 def _first_object(
