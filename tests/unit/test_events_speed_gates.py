@@ -11,12 +11,12 @@ import pytest
 from schemas import Entity, EntityType, Span
 from worker.stages.classify.events.actor_tables import gazetteer, names_in
 from worker.stages.classify.events.actors import _GLUE, _dominant_country, _is_glue
+from worker.stages.classify.events.clause_marks import BOUNDARY as _BOUNDARY
 from worker.stages.classify.events.extract import _COORDINATE, _MISHAP, _SCORE, _has_mishap, _has_score
 from worker.stages.classify.events.lexicon import lexicon
 from worker.stages.classify.events.roles import (
     _ACCORDING_TAIL,
     _ASIDE,
-    _BOUNDARY,
     _REPORT_TAIL,
     SentenceView,
     _report_tail_start,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from worker.stages.classify.events import roles
+from worker.stages.classify.events import clause_marks, roles
 from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.actors import _sentence_cues
 from worker.stages.classify.events.candidates import Candidate
@@ -80,7 +80,7 @@ def test_word_before_patterns_match_where_the_plain_ones_do(name: str) -> None:
 
 
 def test_the_clause_scans_open_at_the_characters_of_plain_patterns() -> None:
-    opening = re.compile(roles._OPENING_MARKS)
+    opening = re.compile(clause_marks._OPENING_MARKS)
     plain = re.compile(r"[;:,\s]")
     assert all(bool(opening.match(chr(code))) == bool(plain.match(chr(code))) for code in range(0x110000))
 

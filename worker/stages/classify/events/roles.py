@@ -9,37 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from worker.stages.classify.events.actors import ActorSpan
+from worker.stages.classify.events.clause_marks import Boundaries, target_end
 from worker.stages.classify.events.lexicon import holds_any
 from worker.stages.regex_trie import trie_pattern
 
-# Both patterns start with one character class, which the regex engine scans for in C; the lookbehinds
-# then say which of the alternatives that character opens (the same matches as alternatives written out).
-# The clause words are one prefix tree: each is followed by a space, so which alternative is tried first
-# cannot change a match, and the tree tests a few characters where the flat list tested every word.
-_CLAUSE_WORDS = trie_pattern([
-    "that", "which", "who", "whom", "whose", "but", "while", "whereas", "after", "before", "when", "because",
-    "although", "though", "since", "following", "despite", "until", "unless", "if", "where",
-])  # fmt: skip
-_TARGET_END_WORDS = trie_pattern([
-    "which", "who", "whom", "whose", "but", "while", "whereas", "when", "because", "although", "though",
-    "where", "following", "despite", "amid", "during",
-])  # fmt: skip
-_PRONOUN_NEXT = r"as\s+(?=(?:the|he|she|it|they|we|his|her|its|their)\s)"
-# The characters `\s` matches, written out: the clause scans below test every character of a sentence against
-# their opening class, and a class of plain characters is one table lookup where `\s` among them is one more
-# test per character (the class matches the same characters; a test checks every code point).
-_OPENING_MARKS = r"[;:, \t\n\v\f\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-_BOUNDARY = re.compile(
-    rf"{_OPENING_MARKS}(?:(?<=[;:])|(?<=,)\s(?:and|but)\s|(?<=\s)(?:{_CLAUSE_WORDS}\s|{_PRONOUN_NEXT}))"
-)
-# Where the target's clause ends: a new clause or a comma ("..., expected to be joined by Italy").
-# "that" does not end it ("demanded that Hamas ..."), nor do prepositions ("after four years").
-_TARGET_END = re.compile(
-    rf"{_OPENING_MARKS}(?:(?<=[;:])|(?<=,)\s|(?<=\s)(?:{_TARGET_END_WORDS}\s|{_PRONOUN_NEXT}))"
-)
 # Only a sentence's last comma can open it (no comma may follow), so it is matched there alone.
 _REPORT_TAIL = re.compile(
     r",[^,]*\b(?:said|says|say|told|reported|reports|announced|added|stated|confirmed|quoted|claimed|noted|"
@@ -157,17 +132,17 @@ class SentenceView:
         # Clause starts are found left to right only as far as a trigger asks: the parties of a sentence's
         # main verb lie before it, and scanning the rest of the sentence is the dearest regex of the view.
         self._clause_starts = [0]
-        self._boundaries: Iterator[re.Match[str]] | None = _BOUNDARY.finditer(lower)
+        self._boundaries: Boundaries | None = Boundaries(lower)
 
     def clause_starts(self, position: int) -> list[int]:
         """The clause starts up to `position`, and at most one after it."""
         starts = self._clause_starts
         while self._boundaries is not None and starts[-1] <= position:
-            match = next(self._boundaries, None)
-            if match is None:
+            found = self._boundaries.next()
+            if found is None:
                 self._boundaries = None
-            elif not self.asides or not any(start < match.start() < end for start, end in self.asides):
-                starts.append(match.end())
+            elif not self.asides or not any(start < found[0] < end for start, end in self.asides):
+                starts.append(found[1])
         return starts
 
     def clause_index(self, position: int) -> int:
@@ -197,8 +172,7 @@ class SentenceView:
 
     def _clause_end(self, position: int) -> int:
         """Where the target of a trigger ending at `position` must have started."""
-        end = _TARGET_END.search(self.lower, position)
-        return end.start() if end else len(self.lower)
+        return target_end(self.lower, position)
 
     def coordinated(self, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors listed with it ("X and Y", "X, along with Y"), up to `limit`."""
