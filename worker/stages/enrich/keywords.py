@@ -54,7 +54,7 @@ _RUN_BYTES = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz'- \x01" else
 def _space_led_runs() -> re.Pattern[str]:
     """_runs() opening with a space, a literal the engine skips to in a tight loop, where _runs() tests
     its opening character class at every character; it reads _spaced_text's text."""
-    return re.compile(" " + _runs().pattern[len(_NOT_IN_A_WORD) :])
+    return re.compile(" " + _run_body())
 
 
 def _spaced_text(lowered: str) -> str | None:
@@ -80,8 +80,15 @@ def _runs() -> re.Pattern[str]:
     searched with a space put in front, see _run_text), so the engine skips in C over every letter
     inside a word instead of trying a match there; the run itself is the one group.
     """
+    return re.compile(_NOT_IN_A_WORD + _run_body())
+
+
+@cache
+def _run_body() -> str:
+    """The run pattern after its opening character, shared by both searches: compiling the stopword tree
+    is costly, so a worker compiles only the pattern it uses (_runs() is left for texts with a tab)."""
     stop = rf"(?!{_whole_word_tree(sorted(_stopwords()))})"
-    return re.compile(rf"{_NOT_IN_A_WORD}({stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+)")
+    return rf"({stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+)"
 
 
 def _run_text(lowered: str) -> str:

@@ -1,6 +1,6 @@
 """Find name candidates: runs of capitalised words, each cut into chunks by ner.segment.
 
-One regex reads every run ("Chinese Vice Foreign Minister Luo Zhaohui", "China and Russia"); the chunks
+One regex finds every run ("Chinese Vice Foreign Minister Luo Zhaohui", "China and Russia"); the chunks
 of each run get their document offsets, whether an article ("the") precedes them, and whether a
 capitalised common word opens a sentence there.
 """
@@ -12,12 +12,12 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from worker.stages.enrich.ner.lexicon import GazEntry
-from worker.stages.enrich.ner.segment import CAPITALS, FIRST_WORD, NEXT_WORD, PieceFields, segment_run
+from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, SKIPPED, word_facts
 from worker.stages.generations import GenerationCache
 from worker.stages.regex_trie import trie_pattern
 
-# A run opens at a capital, which find_chunks finds by a byte search (see _CAPITAL_BYTES). The
+# Starting with a plain character class lets the regex engine skip quickly to the next capital. The
 # connectors as a prefix tree: after every word of every run the engine tests the next word's first letter
 # once, not each of the 26 connectors in turn (a tenth of the regex's time). At most one connector can be
 # followed by a name, so the order the tree tries them in finds the same runs.
@@ -25,10 +25,6 @@ RUN = re.compile(rf"{FIRST_WORD}(?: (?:{trie_pattern(CONNECTOR_WORDS)} )?{NEXT_W
 _INSIDE_WORD = frozenset("'’.-_") | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LEADING_PUNCTUATION = " \t\"“‘'([«—–-"
 _ARTICLES = ("the ", "The ")
-# Every capital RUN can open with is in Latin-1 (see segment.CAPITALS): in a text's capital bytes it is "A",
-# every other character a space, so the next run is found by a byte search instead of the regex engine
-# testing its opening character class at every character of the text.
-_CAPITAL_BYTES = bytes(0x41 if re.fullmatch(f"[{CAPITALS}]", chr(byte)) else 0x20 for byte in range(256))
 
 
 class Chunk:
@@ -74,18 +70,6 @@ def is_sentence_start(text: str, position: int, starts: Collection[int]) -> bool
     return not starts and text[index - 1] in ".!?"
 
 
-def capital_bytes(text: str) -> bytes:
-    """The text as one byte per character: "A" for a capital a run can open with, else a space."""
-    return text.encode("latin-1", "replace").translate(_CAPITAL_BYTES)
-
-
-def next_run(text: str, capitals: bytes, position: int) -> re.Match[str] | None:
-    """The first run from `position` on, as RUN.search finds it: RUN matches at every capital (the rest
-    of its first word may be empty), so the run opens at the next capital."""
-    start = capitals.find(b"A", position)
-    return None if start < 0 else RUN.match(text, start)
-
-
 def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     """Every name chunk of the text, in order."""
     ordered = sorted(sentence_starts)
@@ -94,16 +78,14 @@ def find_chunks(text: str, sentence_starts: Collection[int]) -> list[Chunk]:
     chunks: list[Chunk] = []
     next_index = 0
     next_start = ordered[0]
-    capitals = capital_bytes(text)
-    end = 0
-    while (match := next_run(text, capitals, end)) is not None:
+    for match in RUN.finditer(text):
         start = match.start()
-        end = match.end()
         if start and text[start - 1] in _INSIDE_WORD:
             continue  # the capital inside "iPhone" or after "al-"
         run = match.group()
         if run in SKIPPED:
             continue  # a capitalised function word
+        end = match.end()
         if text.startswith("$", end):
             continue  # the "US" of "US$40"
         if run.startswith("The "):  # "The North said": the article, then the name

@@ -15,7 +15,7 @@ from worker.stages.enrich.ner.cues import COMPANY_SUFFIXES, GEO_MODIFIERS, ORG_O
 from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, lexicon, normalise
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, HEADS, Word, word_facts
 
-CAPITALS = "A-ZÀ-ÖØ-Þ"
+_UP = "A-ZÀ-ÖØ-Þ"
 # After a capital: initials ("U.S."), an abbreviation ("Mr.", "Inc."), or the rest of a word; a
 # possessive 's is left out so "Apple's" yields "Apple".
 # The regex is run over every capital of every text, so it is written not to backtrack: the look-ahead
@@ -23,13 +23,13 @@ CAPITALS = "A-ZÀ-ÖØ-Þ"
 # give back no letters (nothing after them could start with one), and the look-behinds for plurals
 # ending in 's are tried only after an apostrophe.
 _TAIL = (
-    rf"(?:\.(?:[{CAPITALS}]\.)*"
+    rf"(?:\.(?:[{_UP}]\.)*"
     r"|(?=[a-z]{1,3}\.)(?:r|rs|s|t|nc|orp|td|o|ros|ov|en|ep|ol|gt|apt|rof|ev|aj|dm|mdr|on|lc)\.(?!\w)"
     r"|\w*+(?:[-&]\w++|['’](?:(?!s\b)\w++"
     r"|(?:(?<=[Pp]eople['’])|(?<=[Ww]orkers['’])|(?<=[Cc]hildren['’])|(?<=[Ww]omen['’]))s))*)"
 )
-FIRST_WORD = rf"[{CAPITALS}]{_TAIL}"
-NEXT_WORD = rf"(?:[{CAPITALS}]|(?:al|el)-[{CAPITALS}]|[a-z]++[{CAPITALS}]){_TAIL}"
+FIRST_WORD = rf"[{_UP}]{_TAIL}"
+NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]++[{_UP}]){_TAIL}"
 
 
 # A chunk of a run, relative to the run (the cached, context-free part of a chunk): start, end, text, type,
