@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Literal
@@ -89,7 +90,9 @@ def _stale_message(stages_dir: Path) -> str:
 
 
 def clean(stages_dir: Path = STAGES_DIR) -> int:
-    """Remove the compiled modules and the stamp; returns how many files were removed."""
+    """Remove the compiled modules, the stamp and the build's work directory (its C sources, objects and
+    copies of the modules); returns how many compiled modules and stamps were removed."""
+    shutil.rmtree(_build_dir(stages_dir), ignore_errors=True)
     removed = extension_files(stages_dir)
     stamp = stages_dir / STAMP_NAME
     if stamp.exists():
@@ -113,7 +116,7 @@ def build(stages_dir: Path = STAGES_DIR) -> int:
     root = stages_dir.parent.parent
     sources = [path.relative_to(root).as_posix() for path in compiled_sources(stages_dir)]
     clean(stages_dir)
-    build_dir = root / "build" / "native"
+    build_dir = _build_dir(stages_dir)
     previous = Path.cwd()
     os.chdir(root)  # mypyc names modules by their path from the working directory
     try:
@@ -121,12 +124,24 @@ def build(stages_dir: Path = STAGES_DIR) -> int:
         setup(
             name="newswire-native",
             ext_modules=extensions,
-            script_args=["--quiet", "build_ext", "--inplace", "--build-temp", str(build_dir / "temp")],
+            script_args=[
+                "--quiet",
+                "build_ext",
+                "--inplace",
+                "--build-temp",
+                str(build_dir / "temp"),
+                "--build-lib",
+                str(build_dir / "lib"),
+            ],
         )
     finally:
         os.chdir(previous)
     (stages_dir / STAMP_NAME).write_text(source_digest(stages_dir) + "\n")
     return len(sources)
+
+
+def _build_dir(stages_dir: Path) -> Path:
+    return stages_dir.parent.parent / "build" / "native"
 
 
 def status(stages_dir: Path = STAGES_DIR) -> str:
