@@ -18,7 +18,7 @@ from worker.stages.enrich.ner.candidates import Chunk, find_chunks
 from worker.stages.enrich.ner.context import article_is_the_names
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
-from worker.stages.enrich.ner.rounding import round4
+from worker.stages.enrich.rounding import round4
 
 # Organisations and places are written with their article ("the United Nations"), as news annotators
 # mark them; a person's span is the name alone, and a nationality is an adjective.

@@ -19,7 +19,7 @@ from operator import itemgetter
 from pydantic import TypeAdapter
 
 from schemas import Entity, Keyword
-from worker.stages.enrich.ner.rounding import round4
+from worker.stages.enrich.rounding import round4
 
 MAX_KEYWORDS = 8
 MAX_ENTITY_KEYWORDS = 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from worker.stages.enrich.ner.rounding import round4
+from worker.stages.enrich.rounding import round4
 
 
 def test_round4_matches_round_on_random_and_half_way_values() -> None:
