@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 
 from schemas import Entity, EntityType, Span
+from worker.stages.classify.events.actor_spans import _GLUE, _is_glue
 from worker.stages.classify.events.actor_tables import gazetteer, names_in
-from worker.stages.classify.events.actors import _GLUE, _dominant_country, _is_glue
+from worker.stages.classify.events.actors import _dominant_country
 from worker.stages.classify.events.clause_marks import BOUNDARY as _BOUNDARY
 from worker.stages.classify.events.extract import _COORDINATE, _MISHAP, _SCORE, _has_mishap, _has_score
 from worker.stages.classify.events.lexicon import lexicon

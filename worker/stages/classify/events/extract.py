@@ -15,8 +15,9 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from schemas import EnrichedDocument, EventRecord, Offsets
+from worker.stages.classify.events.actor_spans import ActorSpan
 from worker.stages.classify.events.actor_tables import gazetteer
-from worker.stages.classify.events.actors import ActorSpan, DocumentActors
+from worker.stages.classify.events.actors import DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
 from worker.stages.classify.events.coding import goldstein, quad_class
 from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, holds_any, lexicon, words

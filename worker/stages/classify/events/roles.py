@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from worker.stages.classify.events.actors import ActorSpan
+from worker.stages.classify.events.actor_spans import ActorSpan
 from worker.stages.classify.events.clause_marks import Boundaries, target_end
 from worker.stages.classify.events.lexicon import holds_any
 from worker.stages.regex_trie import trie_pattern
