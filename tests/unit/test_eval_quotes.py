@@ -86,3 +86,18 @@ def test_quote_scorer_scores_direct_quotes_only() -> None:
     scorer.add([GoldQuote(start=0, end=7, text='"Stop."', speaker=None, cue=None)], [direct, indirect], [])
     result = scorer.result()
     assert (result["exact_f1"], result["indirect_predicted"]) == (1.0, 1)
+
+
+def test_quote_scorer_tells_quotes_in_documents_whose_gold_marks_none_apart() -> None:
+    """Document 1: gold [0,10), predicted [0,10). Document 2: gold marks none, two predicted. The headline
+    counts both (overlap P=1/3, R=1); the documents with gold quotes alone score P=R=1, and the two
+    predictions in the unmarked document are counted as such."""
+    scorer = QuoteScorer()
+    scorer.add([gold(0, 10)], [quote(0, 10)], [])
+    scorer.add([], [quote(5, 20), quote(30, 40)], [])
+    scorer.add([], [], [])  # no gold and nothing predicted: not an unmarked document
+    result = scorer.result()
+    assert result["overlap_precision"] == pytest.approx(1 / 3)
+    assert (result["unmarked_documents"], result["predicted_in_unmarked_documents"]) == (1, 2)
+    alone = result["in_documents_with_gold_quotes"]
+    assert (alone["overlap_precision"], alone["overlap_recall"], alone["gold"]) == (1.0, 1.0, 1)

@@ -8,6 +8,12 @@ Speaker accuracy is scored on the overlap-matched quotes whose gold quote names 
 names none, so it reports None there). A predicted speaker is correct when its span overlaps the gold
 speaker span, or when the entity it is linked to has a mention that does: "he said" resolved to the right
 person is right wherever the annotator put the speaker span. A missing predicted speaker is wrong.
+
+A gold file may leave whole documents unannotated for quotes while keeping the layer (an empty list): GUM's
+dev file does so for two articles full of attributed quotations. The headline figures count every
+document, as the file says. Beside them, the scorer says how many predicted quotes fall in documents whose
+gold marks none, and scores the documents whose gold marks at least one on their own, so a reader can tell
+missing annotation from wrong output; it does not replace the headline figures.
 """
 
 from __future__ import annotations
@@ -27,12 +33,23 @@ class QuoteScorer:
     spans: SpanCounts = field(default_factory=SpanCounts)
     speakers: Tally = field(default_factory=Tally)
     indirect: int = 0
+    # The same spans, counted only in the documents whose gold marks at least one quote.
+    annotated: SpanCounts = field(default_factory=SpanCounts)
+    unmarked_documents: int = 0  # gold marks no quote, the stage finds direct quotes
+    predicted_in_unmarked: int = 0
 
     def add(self, gold: Sequence[GoldQuote], predicted: Sequence[Quote], entities: Sequence[Entity]) -> None:
         self.documents += 1
         self.indirect += sum(1 for q in predicted if q.kind != "direct")
         predicted = [q for q in predicted if q.kind == "direct"]
-        pairs = self.spans.add([(q.start, q.end) for q in gold], [(q.start, q.end) for q in predicted])
+        gold_spans = [(q.start, q.end) for q in gold]
+        predicted_spans = [(q.start, q.end) for q in predicted]
+        pairs = self.spans.add(gold_spans, predicted_spans)
+        if gold_spans:
+            self.annotated.add(gold_spans, predicted_spans)
+        elif predicted_spans:
+            self.unmarked_documents += 1
+            self.predicted_in_unmarked += len(predicted_spans)
         mentions = {entity.id: [(m.start, m.end) for m in entity.mentions] for entity in entities}
         for gold_index, predicted_index in pairs:
             gold_speaker = gold[gold_index].speaker
@@ -46,6 +63,9 @@ class QuoteScorer:
             "speaker_accuracy": self.speakers.accuracy,
             "speaker_scored": self.speakers.total,
             "indirect_predicted": self.indirect,
+            "unmarked_documents": self.unmarked_documents,
+            "predicted_in_unmarked_documents": self.predicted_in_unmarked,
+            "in_documents_with_gold_quotes": self.annotated.as_json(),
         }
 
 

@@ -40,6 +40,7 @@ def file_section(name: str, scores: dict[str, Any]) -> list[str]:
         lines += _span_layer(
             "quotes", scores["quotes"], extra=("speaker acc", "speaker_accuracy", "speaker_scored")
         )
+        lines += _unmarked_quotes(scores["quotes"])
     if "topics" in scores:
         lines += _topics(scores["topics"])
     if "events" in scores:
@@ -76,6 +77,19 @@ def _span_layer(layer: str, scores: dict[str, Any], extra: tuple[str, str, str] 
             line += f"   {_f(row[extra[1]])} ({row[extra[2]]})"
         lines.append(line)
     return lines
+
+
+def _unmarked_quotes(scores: dict[str, Any]) -> list[str]:
+    """Predicted quotes in documents whose gold marks none: wrong output, or annotation the gold lacks."""
+    if not scores.get("unmarked_documents"):
+        return []
+    annotated = scores["in_documents_with_gold_quotes"]
+    return [
+        f"  {scores['predicted_in_unmarked_documents']} predicted in {scores['unmarked_documents']} documents"
+        " whose gold marks no quote (all counted above as false positives);",
+        f"  the documents whose gold marks quotes, alone: ov P {_f(annotated['overlap_precision'])}"
+        f"  ov R {_f(annotated['overlap_recall'])}  ov F1 {_f(annotated['overlap_f1'])}",
+    ]
 
 
 def _topics(scores: dict[str, Any]) -> list[str]:
