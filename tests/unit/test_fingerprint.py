@@ -101,11 +101,11 @@ def test_simhash_different_articles_on_the_same_story_are_not_duplicates() -> No
     assert distance > 2 * NEAR_DUPLICATE_DISTANCE
 
 
-@pytest.mark.parametrize("count", [1, 3, 300, (1 << 16) - 1, 1 << 16, 70_000])
+@pytest.mark.parametrize("count", [1, 3, 255, 256, 300, 510, 511, (1 << 16) - 1, 1 << 16, 70_000])
 def test_ones_per_bit_counts_every_bit_of_every_hash(count: int) -> None:
-    """The lane-wise count matches a bit-by-bit count, also past the 16-bit lanes' capacity."""
+    """The lane-wise count matches a bit-by-bit count, also past a byte lane's capacity and its blocks."""
     hashes = np.random.default_rng(count).integers(0, 1 << 64, size=count, dtype=np.uint64)
-    hashes |= np.uint64(1 << 5)  # one bit set in every hash: 65536 of them overflow a 16-bit lane
+    hashes |= np.uint64(1 << 5 | 1 << 63)  # two bits set in every hash: 256 of them overflow a byte lane
     expected = [int(((hashes >> np.uint64(bit)) & np.uint64(1)).sum()) for bit in range(64)]
     assert ones_per_bit(hashes).tolist() == expected
 
