@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from schemas import Tone
+from worker.stages.enrich.rounding import round4
 
 POSITIVE = 1
 NEGATIVE = 2
@@ -86,7 +87,7 @@ def _country_us_count(words: Sequence[str]) -> int:
 
 
 def _percent(count: int, total: int) -> float:
-    return round(100.0 * count / total, 4) if total else 0.0
+    return round4(100.0 * count / total) if total else 0.0
 
 
 def score_tone(words: Sequence[str]) -> Tone:
@@ -109,10 +110,10 @@ def score_tone(words: Sequence[str]) -> Tone:
         self_group -= _country_us_count(words)
     positive_share, negative_share = _percent(positive, total), _percent(negative, total)
     return Tone(
-        tone=round(positive_share - negative_share, 4),
+        tone=round4(positive_share - negative_share),
         positive=positive_share,
         negative=negative_share,
-        polarity=round(positive_share + negative_share, 4),
+        polarity=round4(positive_share + negative_share),
         activity_density=_percent(activity, total),
         self_group_density=_percent(self_group, total),
         word_count=total,
