@@ -22,8 +22,6 @@ from worker.stages.enrich.ner.cues import (
 from worker.stages.enrich.ner.lexicon import lexicon
 
 _WORD_AFTER = re.compile(r",? ?([a-z]+)")
-# Read on the reversed text: commas and spaces before the chunk, then up to 30 characters of its word.
-_REVERSED_WORD_BEFORE = re.compile(r"[ ,]*([^ \n]{0,30})")
 _MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
 _DIGIT = re.compile(r"\d")
 # A common word opening a sentence before a plain number ("Approximately 100", "Nearly 40") counts things.
@@ -46,9 +44,6 @@ class Surroundings:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Reversing once lets one anchored regex match read the word before any position.
-        self._reversed = text[::-1]
-        self._length = len(text)
         self._words_before: dict[int, str] = {}
 
     def word_before(self, chunk: Chunk) -> str:
@@ -56,8 +51,14 @@ class Surroundings:
         end = chunk.start if chunk.article_start is None else chunk.article_start
         word = self._words_before.get(end)
         if word is None:  # asked again for the same chunk by later rules, so kept
-            match = _REVERSED_WORD_BEFORE.match(self._reversed, self._length - end)
-            word = self._words_before[end] = match.group(1)[::-1].lower() if match else ""
+            # Spaces and commas back from the chunk, then the last 30 characters of the word there. String
+            # methods, not a regex match: a match call costs more than this in the compiled build.
+            text = self.text
+            stop = end
+            while stop and text[stop - 1] in " ,":
+                stop -= 1
+            window = text[max(stop - 30, 0) : stop]
+            word = self._words_before[end] = window[max(window.rfind(" "), window.rfind("\n")) + 1 :].lower()
         return word
 
     def word_after(self, chunk: Chunk) -> str:
