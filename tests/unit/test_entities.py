@@ -103,3 +103,18 @@ def test_extract_entities_offsets_match_text() -> None:
             assert SEED_EXCERPT[mention.start : mention.end] == mention.text
         assert entity.mention_count == len(entity.mentions)
         Entity.model_validate(entity.model_dump())
+
+
+def test_extract_entities_builds_records_that_validation_would_accept_unchanged() -> None:
+    """Entities are built without pydantic's validation: each must hold every field of the model (a field
+    added to the schema and forgotten here fails), pass validation, and serialise exactly as the
+    validated copy does."""
+    entities = entities_of(SEED_EXCERPT)
+    assert entities
+    for entity in entities:
+        assert list(vars(entity)) == list(Entity.model_fields)
+        assert entity.model_fields_set == set(Entity.model_fields)
+        validated = Entity.model_validate(entity.model_dump())
+        assert validated.model_dump_json() == entity.model_dump_json()
+        for mention in entity.mentions:
+            assert list(vars(mention)) == list(type(mention).model_fields)
