@@ -46,7 +46,25 @@ CUE = re.compile(rf"\b{_ALL_CUES}\b")
 # Where cues may start, looked for from the character before them: any but an ASCII letter, digit or
 # underscore, a space in the text's word_bytes, found by the engine's fast search for one literal byte. A
 # space there may stand for a non-ASCII letter, so CUE, with Unicode word boundaries, confirms each place.
-_CUE_AFTER = re.compile(rf" (?={_ALL_CUES}\b)".encode())
+# The search stops at every word, so each stop must cost little: the word is matched, not looked ahead
+# at (a lookahead is one more level of the engine per word), and the first letters are tried in the order
+# of how often English words start with them, so most words fail at the first few branches. A multiword
+# cue is matched only as far as a prefix that no other cue starts inside (a match hides the spaces it
+# spans, and "saying" in "was quoted as saying" is a cue of its own); CUE reads the whole cue on the text.
+_MULTIWORD_PREFIXES = ["according", "pointed", "was quoted", "were quoted"]
+_SCANNED_CUES = _FINITE.split() + _PARTICIPLES.split() + _MULTIWORD_PREFIXES
+_FIRST_LETTERS_BY_FREQUENCY = "tawsoicpbmdrenuqjvfhlgkyxz"
+_CUE_AFTER = re.compile(
+    (
+        " (?:"
+        + "|".join(
+            trie_pattern([cue for cue in _SCANNED_CUES if cue[0] == letter])
+            for letter in _FIRST_LETTERS_BY_FREQUENCY
+            if any(cue[0] == letter for cue in _SCANNED_CUES)
+        )
+        + r")\b"
+    ).encode()
+)
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -59,7 +77,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
             found.append(first)
     scanned = word_bytes(text)
     for hit in _CUE_AFTER.finditer(scanned, max(start - 1, 0), stop):
-        cue = CUE.match(text, hit.end(), stop)
+        cue = CUE.match(text, hit.start() + 1, stop)
         if cue and cue.start() >= start:
             found.append(cue)
     return found
@@ -129,10 +147,11 @@ def speaker_region_before(text: str, zone_start: int, cue_start: int) -> tuple[i
 # A space before a conjunction or relative word, or a semicolon or colon, then a space. Written to open
 # with one character class, which lets the regex engine skip from space to space instead of trying
 # every position; the lookbehinds tell which kind of character the class took.
-_CLAUSE_BOUNDARY = re.compile(
-    r"[\s;:](?:(?<=\s)(?:and|but|while|when|because|although|after|before|until|since|unless|though|"
-    r"whereas|where|if|that|which|who)\s|(?<=[;:])\s)"
+_BOUNDARY_WORDS = str.split(
+    "and but while when because although after before until since unless though whereas where if that which who"
 )
+_CLAUSE_BOUNDARY = re.compile(rf"[\s;:](?:(?<=\s)(?:{'|'.join(_BOUNDARY_WORDS)})\s|(?<=[;:])\s)")
+_BOUNDARY_WORD_SET = frozenset(_BOUNDARY_WORDS)
 # A phrase opening with one of these is a clause or an adverbial, not the speaker ("However said", "In the
 # days before the vote it predicted", "In a statement, the Church").
 NOT_A_SUBJECT_START = frozenset(
@@ -169,7 +188,11 @@ def subject_phrase(text: str, start: int, end: int) -> tuple[int, int]:
     ending in a comma ("Khaled Al-Maeena, editor at the Gazette,") keeps its head; "The talks began and
     Korea also" -> "Korea".
     """
-    boundary = _CLAUSE_BOUNDARY.search(text, start, end)
+    segment = text[start:end]
+    # A boundary needs a semicolon, a colon or one of its words between spaces, which split() gives whole:
+    # checking for them costs less than the search, which tests a class at every character.
+    has_boundary = ";" in segment or ":" in segment or not _BOUNDARY_WORD_SET.isdisjoint(segment.split())
+    boundary = _CLAUSE_BOUNDARY.search(text, start, end) if has_boundary else None
     while boundary is not None:  # one search call for the many regions without a boundary
         start = boundary.end()  # after the last one
         boundary = _CLAUSE_BOUNDARY.search(text, start, end)

@@ -80,10 +80,11 @@ def _word_after(text: str, position: int) -> str:
 def _content_start(text: str, cue: re.Match[str], sentence_end: int) -> int | None:
     """Where the reported clause begins after the cue, or None when the cue reports no clause."""
     rest = text[cue.end() : sentence_end]
-    that = _THAT_SOON.match(rest)
+    # Each pattern needs its literal word or mark: looking for it first spares most matches.
+    that = _THAT_SOON.match(rest) if "that" in rest else None
     if that:
         return cue.end() + that.end()
-    colon = _COLON_SOON.match(rest)
+    colon = _COLON_SOON.match(rest) if ":" in rest else None
     if colon:  # "the Church denied these allegations: She ..." reports what follows the colon
         return cue.end() + colon.end()
     if cue.group() not in BARE_CUES:

@@ -34,6 +34,18 @@ _TITLE_INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 _LONGEST_INTRODUCER = len("under the banner")
+# How every match of _TITLE_INTRODUCED ends, lowercased ("subtitled" and "entitled" end as "titled").
+_INTRODUCER_ENDINGS = (
+    "titled",
+    "headlined",
+    "headline",
+    "title",
+    "slogan",
+    "motto",
+    "hashtag",
+    "under the name",
+    "under the banner",
+)
 # A naming verb, with the object it names before the quote: `called "X"`, `dubbed the conflict: "X"`.
 _NAMING_VERB = re.compile(r"\b(?:called|named|dubbed|nicknamed|christened|known as)\b", re.IGNORECASE)
 # Pieces of every naming verb, one of which the lowered words before a quote hold wherever the verb
@@ -60,9 +72,18 @@ def is_title(text: str, start: int, inner: str) -> bool:
     end = len(before)
     while end and (before[end - 1] in ",:" or before[end - 1].isspace()):
         end -= 1  # the marks and spaces that may stand between an introducing word and the quote
-    if _TITLE_INTRODUCED.search(before, max(0, end - _LONGEST_INTRODUCER), end):
+    if _introduced(before, max(0, end - _LONGEST_INTRODUCER), end):
         return True
     return _named(before, inner)
+
+
+def _introduced(before: str, start: int, end: int) -> bool:
+    """Whether before[start:end] ends in a word that introduces a title. An ASCII stretch that does not
+    end as one of them lowercased cannot match: checking that spares the case-insensitive search."""
+    tail = before[start:end]
+    if tail.isascii() and not tail.lower().endswith(_INTRODUCER_ENDINGS):
+        return False
+    return _TITLE_INTRODUCED.search(before, start, end) is not None
 
 
 def _title_case(inner: str) -> bool:
