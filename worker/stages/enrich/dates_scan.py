@@ -23,9 +23,10 @@ _UNIT_START = r"(?:sec|min|hour|day|week|fortnight|month|year|decade|centur)"
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _MONTH_ABBREVIATIONS = words("jan feb mar apr jun jul aug sep sept oct nov dec")
 # A number opens an expression only as a year, a decade, a date or time in figures, a day before a
-# month, or an amount before a time unit (the gate's test for digits, in the scanned form of the text).
+# month, or an amount before a time unit (the gate's test for digits, in the scanned form of the text,
+# where every digit reads as "0").
 _DIGITS = (
-    rf"[0-9](?:[0-9]{{3}}(?![0-9])|[0-9]{{0,3}}(?:s\b|[-/ ][0-9]|(?:st|nd|rd|th)?[- ](?:of\s+)?"
+    rf"0(?:0{{3}}(?!0)|0{{0,3}}(?:s\b|[-/ ]0|(?:st|nd|rd|th)?[- ](?:of\s+)?"
     rf"(?:{_MONTH_START}|{_UNIT_START}|more)|\s*(?:[ap] ?m\b|utc|gmt)))"
 )
 # "the" opens an expression only before a part, an ordinal, a season, a relative word or a year; it is
@@ -36,7 +37,7 @@ _WORDS_AFTER_THE = trie_pattern(
         "fall winter early late mid this past coming current following previous next same preceding day"
     )
 )
-_AFTER_THE = rf"\s+(?:[0-9]|{_WORDS_AFTER_THE})"
+_AFTER_THE = rf"\s+(?:0|{_WORDS_AFTER_THE})"
 # Which alternatives of PATTERN can open with each kind of first word.
 _AFTER_A_NUMBER = "ago set duration"
 _RELATIVE = "period deictic weekday relative month duration"
@@ -52,7 +53,7 @@ _FIRST_WORDS: list[tuple[str, str, str]] = [
     ("new", r"\s+year", "holiday"),
     ("more", r"\s+recently", "ref"),
     ("over", r"\s+the\s+years", "duration"),
-    ("q", "[1-4]", "quarter"),
+    ("q", "0", "quarter"),  # Q1 to Q4, and (turned away by the gate) Q0 or Q5 to Q9
     *((word, r"\s", "set") for word in ("per", "each", "every")),
     *((word, r"[\s-]", _AFTER_A_NUMBER) for word in NUMBER_WORDS if word not in {"a", "an"}),
     *((word, r"[\s-]", _AFTER_A_NUMBER) for word in ("few", "couple", "several")),
@@ -89,7 +90,10 @@ def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
     match ends in. Returns the pattern, and the alternatives and the initial of each group number."""
     by_start: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
     for word, tail, alternatives in _FIRST_WORDS:
-        rest = _DIGITS[len("[0-9]") :] if word == "0" else word[2:] + tail
+        # The tail is a lookahead: a candidate match takes its first word only, so that the next word
+        # start is still ahead of the search.
+        tail = _DIGITS[len("0") :] if word == "0" else tail
+        rest = (word[2:] if word != "0" else "") + (f"(?={tail})" if tail else "")
         by_start.setdefault((word[0], word[1:2]), []).append((rest + "()", frozenset(alternatives.split())))
     branches: dict[str, list[str]] = {}
     names: list[frozenset[str]] = [frozenset()]  # group numbers start at 1, in the order of the pattern
@@ -101,10 +105,7 @@ def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
         names.extend(alternatives for _, alternatives in rests)
         initials.extend(initial for _ in rests)
     return (
-        "|".join(
-            ("[0-9]" if initial == "0" else initial) + "(?:" + "|".join(parts) + ")"
-            for initial, parts in branches.items()
-        ),
+        "|".join(initial + "(?:" + "|".join(parts) + ")" for initial, parts in branches.items()),
         names,
         initials,
     )
@@ -113,12 +114,18 @@ def _first_word_pattern() -> tuple[str, list[frozenset[str]], list[str]]:
 _FIRST, _ALTERNATIVES_AFTER, _INITIAL_OF_GROUP = _first_word_pattern()
 # The prefilter reads the lowercased text as Latin-1 bytes (a character outside it becomes "?") in which
 # every character that cannot belong to a first word is a space, so the word starts are found by the
-# engine's fast search for one literal character. The first words above are written for that form (a
-# period or colon inside them reads as a space). Each byte stands at its character's offset.
+# engine's fast search for one literal character; every digit is a "0", which a first word tests as it
+# tests a letter (one comparison) rather than by a character class. The first words above are written for
+# that form (a period or colon inside them reads as a space). Each character's byte stands one after its
+# offset, behind the space the scanned text opens with.
 _KEPT = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_$/-")
-_TO_SPACE = bytes(byte if byte in _KEPT else 0x20 for byte in range(256))
-_CANDIDATE = re.compile(rf" (?={_FIRST})".encode())
-_CANDIDATE_AT_START = re.compile(rf"(?={_FIRST})".encode())
+_TO_SPACE = bytes(
+    ord("0") if byte in b"0123456789" else byte if byte in _KEPT else 0x20 for byte in range(256)
+)
+# A candidate is a space and a first word, so a match starts at its word's offset in the text. Taking the
+# first word in the match (its tail stays a lookahead) rather than looking ahead for it all spares the
+# engine a lookahead at each of the text's spaces.
+_CANDIDATE = re.compile(rf" (?:{_FIRST})".encode())
 # Letters whose lowercase form has another length, or that a case-insensitive pattern matches as an
 # ASCII letter without lowercasing to it: with them the lowercased text cannot stand in for the text.
 _UNSAFE_LETTERS = ("ı", "ſ")
@@ -147,12 +154,10 @@ def find_expressions(text: str, lowered: str | None = None) -> Iterator[re.Match
     if len(lowered) != len(text) or any(letter in text for letter in _UNSAFE_LETTERS):
         yield from PATTERN.finditer(text)
         return
-    scanned = lowered.encode("latin-1", "replace").translate(_TO_SPACE)
+    scanned = b" " + lowered.encode("latin-1", "replace").translate(_TO_SPACE)
     end = 0
-    for candidate in (_CANDIDATE_AT_START.match(scanned), *_CANDIDATE.finditer(scanned)):
-        if candidate is None:
-            continue
-        position = candidate.end()
+    for candidate in _CANDIDATE.finditer(scanned):
+        position = candidate.start()
         if position < end:
             continue
         pattern = _pattern(text[position], candidate.lastindex or 0)
