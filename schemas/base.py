@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Self
 
@@ -27,13 +28,34 @@ class Record(BaseModel):
         if tuple(fields) != order:
             fields = _with_defaults(cls, fields)
             fields = {name: fields[name] for name in order}
-        record = cls.__new__(cls)
+        record = new_record(cls)
         # The attributes pydantic's own model_construct sets on a model without private attributes or extras.
-        object.__setattr__(record, "__dict__", fields)
-        object.__setattr__(record, "__pydantic_fields_set__", given)
-        object.__setattr__(record, "__pydantic_extra__", None)
-        object.__setattr__(record, "__pydantic_private__", None)
+        set_record_dict(record, fields)
+        set_fields_set(record, given)
+        set_extra(record, None)
+        set_private(record, None)
         return record
+
+
+def _slot_setter(name: str) -> Callable[[object, object], None]:
+    """The setter of one of the slots pydantic's BaseModel declares (`__dict__`, `__pydantic_extra__`...).
+
+    Called directly rather than through object.__setattr__, which looks the slot up by name on every
+    call. Public for the one hot path that builds records inline rather than through `assemble` (entity
+    mentions, see worker/stages/enrich/entities.py), so that what pydantic's slots are is known here only.
+    """
+    for cls in BaseModel.__mro__:
+        if name in vars(cls):
+            setter: Callable[[object, object], None] = vars(cls)[name].__set__
+            return setter
+    raise LookupError(name)
+
+
+new_record = object.__new__  # what a model's __new__ is: pydantic's BaseModel defines none
+set_record_dict = _slot_setter("__dict__")
+set_fields_set = _slot_setter("__pydantic_fields_set__")
+set_extra = _slot_setter("__pydantic_extra__")
+set_private = _slot_setter("__pydantic_private__")
 
 
 @cache
