@@ -283,7 +283,7 @@ def test_extract_dates_year_carried_within_the_sentence() -> None:
 
 def test_context_starts_without_a_remembered_day_or_year_and_finds_the_sentence_year() -> None:
     text = "In 2001 it began. On May 2 it ended."
-    ctx = Context.of(text, [Offsets(start=0, end=17), Offsets(start=18, end=len(text))], PUBLISHED)
+    ctx = Context(text, [Offsets(start=0, end=17), Offsets(start=18, end=len(text))], PUBLISHED)
     assert (ctx.text, ctx.published, ctx.last_day, ctx.last_year) == (text, PUBLISHED, None, None)
     ctx.last_year = (2001, 7)
     assert ctx.year_in_sentence(5) == 2001

@@ -54,7 +54,7 @@ def extract_dates(
 ) -> list[TimeExpression]:
     """Every time expression of `text`, in order, with its value resolved against `published`. `lowered` is
     text.lower() when the caller has it already."""
-    ctx = Context.of(text, sentences, published)
+    ctx = Context(text, sentences, published)
     found: list[dict[str, object]] = []
     for match in find_expressions(text, lowered):
         kind = match.lastgroup

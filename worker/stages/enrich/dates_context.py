@@ -47,7 +47,7 @@ class Context:
 
     __slots__ = ("last_day", "last_year", "published", "sentences", "text")
 
-    def __init__(self, text: str, published: date | None, sentences: Sequence[Offsets]) -> None:
+    def __init__(self, text: str, sentences: Sequence[Offsets], published: date | None) -> None:
         self.text = text
         self.published = published
         # Sorted by start; searched with a key rather than copied into lists of offsets, since most
@@ -58,10 +58,6 @@ class Context:
         # The last year written out (value, offset), for "in 2001 ... on September 11" in the same
         # sentence.
         self.last_year: tuple[int, int] | None = None
-
-    @classmethod
-    def of(cls, text: str, sentences: Sequence[Offsets], published: date | None) -> Context:
-        return cls(text, published, sentences)
 
     def direction(self, start: int, end: int) -> Direction | None:
         """The tense of the sentence around `start..end`: "past", "future" or None when it has no cue."""
