@@ -60,9 +60,12 @@ _OPENING_QUOTES = "“«"
 # A line that ends with one of these (or a lower-case letter) continues on the next line.
 _CONTINUING_LINE_END = ",;-–—("
 
-# Every byte as b" " when str.split() takes it for whitespace (the ASCII controls \t-\r and \x1c-\x1f too),
-# else as b"x".
-_SPACE_OR_NOT = bytes(32 if chr(byte).isspace() else ord("x") for byte in range(256))
+# Every byte of UTF-8 as b" " when str.split() takes it for whitespace (the ASCII controls \t-\r and \x1c-\x1f
+# too), else as b"x": the bytes of a character beyond ASCII are all 0x80 and up, and stand for no space.
+_SPACE_OR_NOT = bytes(32 if byte < 128 and chr(byte).isspace() else ord("x") for byte in range(256))
+# The characters beyond ASCII that str.split() takes for whitespace: a text without them is counted in its
+# UTF-8 bytes as ASCII text is. (U+3000 is the last of them.)
+_NON_ASCII_SPACES = tuple(chr(code) for code in range(128, 0x3001) if chr(code).isspace())
 
 Span = tuple[int, int]
 
@@ -95,11 +98,17 @@ def sentences(text: str, paragraph_spans: list[Span]) -> list[Span]:
 
 def word_count(text: str) -> int:
     """Whitespace-separated words (GDELT counts words the same way)."""
-    if not text.isascii():
-        return len(text.split())
-    # ASCII text (most English news) is counted without making a string per word: each word starts
-    # where a space is followed by a non-space, or at the very start.
-    marks = text.encode("ascii").translate(_SPACE_OR_NOT)
+    # Counted without making a string per word: each word starts where a space is followed by a non-space,
+    # or at the very start.
+    if text.isascii():  # most English news
+        marks = text.encode("ascii").translate(_SPACE_OR_NOT)
+    else:
+        # A memory scan each; one wider than the text's own characters is ruled out without a scan.
+        for space in _NON_ASCII_SPACES:
+            if space in text:
+                return len(text.split())
+        # surrogatepass: a stray surrogate is a character like any other, as split() sees it.
+        marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_OR_NOT)
     return marks.count(b" x") + marks.startswith(b"x")
 
 
