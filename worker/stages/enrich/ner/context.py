@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
-from worker.stages.enrich.ner.candidates import Chunk
+from worker.stages.enrich.ner.candidates import Chunk, stands_at
 from worker.stages.enrich.ner.cues import (
     ORG_HEADS,
     PERSON_AFTER,
@@ -21,22 +22,22 @@ from worker.stages.enrich.ner.cues import (
 )
 from worker.stages.enrich.ner.lexicon import lexicon
 
-_WORD_AFTER = re.compile(r",? ?([a-z]+)")
-_MODEL = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
-_DIGIT = re.compile(r"\d")
+_WORD_AFTER: Final = re.compile(r",? ?([a-z]+)")
+_MODEL: Final = re.compile(r" (?:[A-Z]{1,3}-?)?\d[\w-]*")
+_DIGIT: Final = re.compile(r"\d")
 # A common word opening a sentence before a plain number ("Approximately 100", "Nearly 40") counts things.
-_BARE_NUMBER = re.compile(r"[\d,.]+")
+_BARE_NUMBER: Final = re.compile(r"[\d,.]+")
 # A team's name before a result ("the Red Sox 4-2", "Leeds 3–1") gives a score, not a model number.
-_SCORE = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
-_NEXT_WORD = re.compile(r" (\w[\w-]*)")
+_SCORE: Final = re.compile(r" \d{1,2} ?[-–] ?\d{1,2}(?![\w-])")
+_NAME_WORD: Final = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*")
+_NEXT_WORD: Final = re.compile(r" (\w[\w-]*)")
 # A capital right after a lower-case letter inside one word: the mark of a brand or company ("YouTube").
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_INNER_CAPITAL: Final = re.compile(r"[a-z][A-Z]")
 # Such a name is made of whole capitalised words; all-capital parts make a term ("VoIP", "EeePC").
-_CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]+){2,}")
+_CAMEL_CASE: Final = re.compile(r"(?:[A-Z][a-z]+){2,}")
 # Surnames are written with an inner capital after these prefixes ("McCain", "MacArthur", "DeWolfe").
-_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
-_ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting"})
+_SURNAME_PREFIXES: Final = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+_ROLE_PREFIXES: Final = frozenset({"co", "ex", "vice", "deputy", "acting"})
 
 
 class Surroundings:
@@ -75,7 +76,7 @@ class Surroundings:
         if before in PERSON_BEFORE or ("-" in before and _is_prefixed_role(before)):
             return "PERSON"
         # The rules below need an apposition after a comma, or a name of several words without an article.
-        apposition = self.text.startswith(", ", chunk.end)
+        apposition = stands_at(self.text, chunk.end, ", ")
         if not apposition and (chunk.article_start is not None or " " not in chunk.text):
             return None
         after = self.word_after(chunk)
@@ -94,7 +95,7 @@ class Surroundings:
         # A model number opens with a capital or a digit after a space. Most names are followed by
         # neither, and two character tests settle that for less than a regex match.
         after = self.text[chunk.end + 1 : chunk.end + 2]
-        if not ("A" <= after <= "Z" or after.isdigit()) or not self.text.startswith(" ", chunk.end):
+        if not ("A" <= after <= "Z" or after.isdigit()) or not stands_at(self.text, chunk.end, " "):
             return False
         model = _MODEL.match(self.text, chunk.end)
         if model is None or _SCORE.match(self.text, chunk.end) is not None:

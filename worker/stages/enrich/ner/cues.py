@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _words(text: str) -> frozenset[str]:
     """A word list written as one whitespace-separated string, which reads better than a list literal."""
     return frozenset(text.split())
 
 
+# The lists are Final, so the compiled stages read them from C statics, not from a module's namespace.
+
 # A run containing one of these heads is a title ("Vice Foreign Minister"): it is cut off the name and
 # marks the name after it as a person.
-TITLE_HEADS = _words(
+_TITLE_HEAD_WORDS = _words(
     """President Minister Secretary Chancellor Senator Sen. Representative Rep. Governor Gov. Mayor King Queen
     Prince Princess Pope Sheikh Emir Sultan Ambassador General Gen. Lt. Colonel Col. Major Maj. Captain Capt.
     Admiral Adm. Sergeant Sgt. Commander Cmdr. CEO CFO COO Chairman Chairwoman Chairperson Director Judge Justice
@@ -22,11 +26,11 @@ TITLE_HEADS = _words(
     Vice-President"""
 )
 # Hyphenated forms of the heads ("Co-President", "Ex-Minister", "Acting-Director") are titles too.
-TITLE_HEADS |= frozenset(
-    f"{prefix}-{head}" for prefix in ("Co", "Ex", "Vice", "Deputy", "Acting") for head in TITLE_HEADS
+TITLE_HEADS: Final = _TITLE_HEAD_WORDS | frozenset(
+    f"{prefix}-{head}" for prefix in ("Co", "Ex", "Vice", "Deputy", "Acting") for head in _TITLE_HEAD_WORDS
 )
 # Words that only make a title together with a head ("Foreign" in "Foreign Minister", "Home Secretary").
-TITLE_MODIFIERS = _words(
+TITLE_MODIFIERS: Final = _words(
     """Vice Deputy Prime Foreign Home Defence Defense Interior Finance Trade Health Justice Education Energy
     Economy Environment Transport Agriculture Labour Labor Culture Commerce Treasury State Executive Chief
     Assistant Acting Former Senior Junior Associate Managing Operating Financial Technology Supreme High
@@ -35,7 +39,7 @@ TITLE_MODIFIERS = _words(
     Affairs Immigration Development Information Industry Science Sports Tourism Youth Women's"""
 )
 # Last words of organisation names; "X of Y" after one of them is part of the name ("Bank of England").
-ORG_HEADS = _words(
+ORG_HEADS: Final = _words(
     """Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC L.L.C. Plc PLC plc AG GmbH N.V. NV S.A. SA Co. Company Companies
     Group Holdings Industries Airlines Airline Airways Bank Bancorp Fund Trust Ministry Department Agency Office
     Council Commission Committee Authority Administration Bureau Board Party Union Federation Association
@@ -52,26 +56,26 @@ ORG_HEADS = _words(
     Orchestra Band Choir Ensemble Team Org"""
 )
 # Heads that only a company's name ends in: a common word before one is part of the name ("News Corp.").
-COMPANY_SUFFIXES = _words(
+COMPANY_SUFFIXES: Final = _words(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC L.L.C. Plc PLC plc AG GmbH N.V. S.A. Co."
 )
 # Last words of names of places and buildings (typed LOC / FACILITY).
-PLACE_HEADS = _words(
+PLACE_HEADS: Final = _words(
     """River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean Gulf Strait Peninsula Desert
     Province County District Region Prefecture Territory Canyon Coast Beach Falls Forest Park Plain Plains
     Basin Delta Hills Creek Harbour Harbor Cape Village Town Borough Oblast Governorate"""
 )
-FACILITY_HEADS = _words(
+FACILITY_HEADS: Final = _words(
     """Airport Stadium Arena Station Bridge Hotel Hall Mosque Cathedral Church Temple Tower Towers Palace
     Square Street Avenue Road Boulevard Centre Center Hospital Museum Prison Base Building Memorial Shrine
     Gallery Theatre Theater Library Castle Fort Dam Plaza Mall Highway Motorway Port Terminal Factory Plant
     Mine Field Ground Gardens Zoo Clinic Camp Observatory"""
 )
 # Last words of names of instruments and craft (typed PRODUCT): "the Kepler Telescope", "Voyager Spacecraft".
-PRODUCT_HEADS = _words("Telescope Satellite Spacecraft Rover Orbiter Lander")
+PRODUCT_HEADS: Final = _words("Telescope Satellite Spacecraft Rover Orbiter Lander")
 # Plural nicknames of sports teams that the common-word list does not hold ("Tigers", "Sox"); other
 # plurals of common words ("Maple Leafs", "Twins") are found by rule.
-TEAM_PLURALS = _words(
+TEAM_PLURALS: Final = _words(
     """Sox Tigers Bulls Lions Eagles Yankees Ravens Hawks Pirates Rangers Knights Warriors Wolves Patriots
     Celtics Lakers Mets Dodgers Braves Cardinals Orioles Mariners Astros Royals Rockies Padres Phillies
     Nationals Brewers Marlins Rays Cubs Reds Athletics Steelers Packers Cowboys Broncos Raiders Chargers
@@ -82,7 +86,7 @@ TEAM_PLURALS = _words(
     Wizards Raptors Cavaliers Magic Heat Jazz Kiwis Wallabies Springboks Pumas Crusaders Blues Hurricanes"""
 )
 # Capitalised words that are never names on their own.
-STOP_WORDS = _words(
+STOP_WORDS: Final = _words(
     """The A An This That These Those He She It We They I I'm I've I'd I'll You His Her Its Their Our My Your
     In On At For But And Or If When While After Before As By From To With Of Not No Yes So Also However
     There Here What Who Why How Which Where Some Many Most All Any Each Every Both Such Other Another One
@@ -94,7 +98,7 @@ STOP_WORDS = _words(
     AM PM A.M. P.M. Internet Web"""
 )
 # Lower-case words that, right before a name, say it is a person's ("spokeswoman Sandy Angers").
-PERSON_BEFORE = _words(
+PERSON_BEFORE: Final = _words(
     """spokesman spokeswoman spokesperson leader president minister chairman chairwoman chair ceo executive
     director founder co-founder analyst economist secretary ambassador envoy senator governor mayor judge
     lawyer attorney barrister solicitor official officer commander general captain coach manager player
@@ -111,20 +115,20 @@ PERSON_BEFORE = _words(
     teammate team-mate footballer cricketer boxer wrestler cyclist skier swimmer runner golfer tennis"""
 )
 # Verbs of saying right after a name: with two or three words, the name is a person's.
-PERSON_AFTER = _words(
+PERSON_AFTER: Final = _words(
     """said says told added explained stated noted wrote argued claimed insisted warned asked replied
     commented recalled admitted acknowledged believes thinks felt died was_born"""
 )
 # Lower-case particles inside personal names ("Ursula von der Leyen", "Ludwig van Beethoven").
-NAME_PARTICLES = _words("van von der den de da di du del della dos das la le bin ibn al el")
+NAME_PARTICLES: Final = _words("van von der den de da di du del della dos das la le bin ibn al el")
 # Last words of names of events (typed EVENT, which is not scored as PERSON/ORG/LOC).
-EVENT_HEADS = _words(
+EVENT_HEADS: Final = _words(
     """Conference Summit Games Olympics Olympiad Cup Championship Championships Festival Expo Awards Show
     Tournament Marathon Prix Convention Forum Week Fair Election Elections Referendum War Revolution Crisis"""
 )
 # Words that are capitalised but are not names of people, organisations or places: religions and their
 # followers, holidays, units, currencies and common technical acronyms.
-NON_NAMES = _words(
+NON_NAMES: Final = _words(
     """Muslim Muslims Christian Christians Jew Jews Jewish Catholic Catholics Protestant Protestants Hindu
     Hindus Buddhist Buddhists Sikh Sikhs Islam Islamic Christianity Judaism Hinduism Buddhism Sunni Shia
     Shiite Sunnis Shiites Christmas Easter Ramadan Eid Hajj Thanksgiving Halloween Hanukkah Passover Diwali
@@ -133,10 +137,10 @@ NON_NAMES = _words(
     WWII No. PS BC AD Mr. Mrs. Ms. Dr. Jr. Sr. St. OK C.E.O. U.S.$"""
 )
 # A first word that opens an organisation name whatever follows ("Air Canada", "Air India").
-ORG_OPENERS = _words("Air")
+ORG_OPENERS: Final = _words("Air")
 # Phrases of match reports; an article with several of them reports a game, where countries are teams.
 # (Matched as substrings, so each is written the way it appears in running text.)
-SPORTS_CUES = (
+SPORTS_CUES: Final = (
     " scored",
     " goal",
     "striker",
@@ -166,7 +170,7 @@ SPORTS_CUES = (
 # Lower-case words after a name that show it heads its phrase ("the UN said", "the BBC in London"), where
 # a noun after it would show the name modifies that noun ("the Apple website"): function words, modals,
 # common verbs in the forms that do not end in -s, -ed or -ing, and adverbs.
-WORDS_AFTER_A_HEAD = _words(
+WORDS_AFTER_A_HEAD: Final = _words(
     """and or but nor of in on at to for with by from as than that which who whom whose where when while if
     because after before since until about into over under between against during without within will would
     can could may might must shall should do did had be been being are am were is was said told made took
@@ -181,7 +185,7 @@ WORDS_AFTER_A_HEAD = _words(
     never too however itself"""
 )
 # Words before a place's name that make a part of it ("East Los Angeles", "Northern Syria").
-GEO_MODIFIERS = _words(
+GEO_MODIFIERS: Final = _words(
     """North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner Outer
     Downtown Metropolitan Metro Northeast Northwest Southeast Southwest Northeastern Northwestern
     Southeastern Southwestern"""

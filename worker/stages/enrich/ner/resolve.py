@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
-from worker.stages.enrich.ner.candidates import Chunk
+from worker.stages.enrich.ner.candidates import Chunk, stands_at
 from worker.stages.enrich.ner.context import (
     Surroundings,
     earlier_spelling,
@@ -32,19 +33,19 @@ Key = tuple[str, str]
 Assignment = tuple[Key, str, str, GazEntry | None]
 
 # Names that mean a country only once the article has named it ("the North" after "North Korea").
-CONTEXT_ALIASES = {"North": "PRK", "South": "KOR"}
-_LOCATIVE = frozenset(
+CONTEXT_ALIASES: Final = {"North": "PRK", "South": "KOR"}
+_LOCATIVE: Final = frozenset(
     {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "via", "toward"}
 )
-_LOCATIVE_STRICT = frozenset({"in", "near"})
-_PLACE_PREPOSITIONS = _LOCATIVE | {"of"}
-_ROMAN = re.compile(r"[IVXLCDM]+")
-_PLACE_KINDS = frozenset({"city", "capital", "state"})
-_TEAM_KINDS = frozenset({"country", "home_nation"})
-_REGION_KINDS = frozenset({"country", "state", "home_nation"})
+_LOCATIVE_STRICT: Final = frozenset({"in", "near"})
+_PLACE_PREPOSITIONS: Final = _LOCATIVE | {"of"}
+_ROMAN: Final = re.compile(r"[IVXLCDM]+")
+_PLACE_KINDS: Final = frozenset({"city", "capital", "state"})
+_TEAM_KINDS: Final = frozenset({"country", "home_nation"})
+_REGION_KINDS: Final = frozenset({"country", "state", "home_nation"})
 # Nationalities two countries share, coded by default as the one news names far more often, and as the
 # other when the article names only that one ("Congolese" in a report on Brazzaville).
-_SHARED_DEMONYMS = {"COD": "COG", "DOM": "DMA"}
+_SHARED_DEMONYMS: Final = {"COD": "COG", "DOM": "DMA"}
 
 
 class Group:
@@ -107,10 +108,11 @@ class Resolver:
         for chunk in self.chunks:
             assigned = self._assign(chunk)
             if assigned is not None:
-                key = assigned[0]
+                # Unpacked, not passed as *assigned: a star call goes through the generic call path.
+                key, entity_type, canonical, entry = assigned
                 group = groups.get(key)
                 if group is None:
-                    groups[key] = Group(*assigned, [chunk])
+                    groups[key] = Group(key, entity_type, canonical, entry, [chunk])
                 else:
                     group.chunks.append(chunk)
         return list(groups.values())
@@ -160,7 +162,7 @@ class Resolver:
             return True
         # "in Seattle, told the BBC" and "of Benghazi said" speak of a place: only "Bush said" counts.
         return (
-            self.text.startswith(" ", chunk.end)
+            stands_at(self.text, chunk.end, " ")
             and self.around.word_after(chunk) in PERSON_AFTER
             and self.around.word_before(chunk) not in _PLACE_PREPOSITIONS
         )
@@ -293,7 +295,7 @@ class Resolver:
     def _guess_type(self, chunk: Chunk) -> str | None:
         """The likeliest type of a name nothing else explains."""
         text, end = self.text, chunk.end
-        if text.startswith(", ", end):
+        if stands_at(text, end, ", "):
             after = text[end + 2 : end + 40].split(",")[0].split(".")[0].strip()
             entry = self.lexicon.names.get(after)
             if entry is not None and entry.kind in _REGION_KINDS:

@@ -11,6 +11,8 @@ once per distinct word.
 
 from __future__ import annotations
 
+from typing import Final
+
 from worker.stages.enrich.ner.cues import COMPANY_SUFFIXES, GEO_MODIFIERS, ORG_OPENERS
 from worker.stages.enrich.ner.lexicon import MAX_NAME_TOKENS, GazEntry, lexicon, normalise
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, HEADS, Word, word_facts
@@ -36,13 +38,13 @@ NEXT_WORD = rf"(?:[{_UP}]|(?:al|el)-[{_UP}]|[a-z]++[{_UP}]){_TAIL}"
 # gazetteer entry, whether a title precedes it, where its article starts, whether it is a sentence's
 # opening common word. Plain tuples: a run's pieces are built once and unpacked for every mention.
 PieceFields = tuple[int, int, str, str | None, GazEntry | None, bool, int | None, bool]
-_PERSON_WORDS = 5  # the most words a person's name opening with a first name is read to
+_PERSON_WORDS: Final = 5  # the most words a person's name opening with a first name is read to
 
 
 # Each lower-case word of a run is (part of) a connector. "del", "des", "der" and "den" are read as "de",
 # as a regex alternation trying "de" first used to read them, and the segmenter's rules were tuned on that.
-_CONNECTOR_PARTS = frozenset(part for connector in CONNECTOR_WORDS for part in connector.split())
-_READ_AS_DE = frozenset({"del", "des", "der", "den"})
+_CONNECTOR_PARTS: Final = frozenset(part for connector in CONNECTOR_WORDS for part in connector.split())
+_READ_AS_DE: Final = frozenset({"del", "des", "der", "den"})
 
 
 def segment_run(run: str, initial: bool) -> tuple[PieceFields, ...]:

@@ -5,6 +5,7 @@ run that holds it; segment.py cuts runs using these facts."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from worker.stages.enrich.ner.cues import (
     EVENT_HEADS,
@@ -28,13 +29,15 @@ _CONNECTORS = (
 )
 CONNECTOR = rf"(?:{_CONNECTORS})"
 # Every word of a run holds a capital and no connector does, so a piece's text tells which it is.
-CONNECTOR_WORDS = frozenset(_CONNECTORS.split("|"))
-SKIPPED = STOP_WORDS | NON_NAMES
-NAME_CONTINUATIONS = frozenset({"of", "of the", "for", "for the", "de"})
-HEADS = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
-OTHER_KNOWN_KINDS = frozenset({"country", "demonym", "org", "region"})
+CONNECTOR_WORDS: Final = frozenset(_CONNECTORS.split("|"))
+SKIPPED: Final = STOP_WORDS | NON_NAMES
+NAME_CONTINUATIONS: Final = frozenset({"of", "of the", "for", "for the", "de"})
+HEADS: Final = ORG_HEADS | EVENT_HEADS | FACILITY_HEADS | PLACE_HEADS | PRODUCT_HEADS
+OTHER_KNOWN_KINDS: Final = frozenset({"country", "demonym", "org", "region"})
+# Words whose plural names a team ("Tiger" of the Tigers): one lookup, without building the plural.
+_TEAM_SINGULARS: Final = frozenset(plural[:-1] for plural in TEAM_PLURALS if plural.endswith("s"))
 # Every word some rule of the segmenter singles out by its text; most words of a run are none of them.
-_RULE_WORDS = (
+_RULE_WORDS: Final = (
     CONNECTOR_WORDS | SKIPPED | TITLE_HEADS | TITLE_MODIFIERS | HEADS | NAME_CONTINUATIONS | NAME_PARTICLES
 )
 
@@ -86,7 +89,7 @@ class Word:
         self.other_known = entry is not None and entry.kind in OTHER_KNOWN_KINDS
         self.acronym = text.isupper() and len(text) > 1  # "Mac OS X" is no one's name
         # The singular of a team's nickname, said of one player ("Tiger" of the Tigers).
-        self.team_member = f"{text}s" in TEAM_PLURALS and not self.first_name
+        self.team_member = text in _TEAM_SINGULARS and not self.first_name
         # What lets segment.py read a whole run as one name without cutting it (see `one_name`):
         # nothing that the segmenter's rules look for starts at the word...
         self.plain_start = (
