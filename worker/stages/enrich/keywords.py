@@ -13,18 +13,19 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import groupby, repeat
+from itertools import groupby
 from operator import itemgetter
-
-from pydantic import TypeAdapter
+from typing import Final
 
 from schemas import Entity, Keyword
+from schemas.base import new_record, set_extra, set_fields_set, set_private, set_record_dict
 from worker.stages.enrich.rounding import round4
 
-MAX_KEYWORDS = 8
-MAX_ENTITY_KEYWORDS = 4
-MAX_PHRASE_WORDS = 3
-MIN_ENTITY_SALIENCE = 0.1
+# Final: compiled, a constant is inlined where a plain module global is looked up on every use.
+MAX_KEYWORDS: Final = 8
+MAX_ENTITY_KEYWORDS: Final = 4
+MAX_PHRASE_WORDS: Final = 3
+MIN_ENTITY_SALIENCE: Final = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
 _SCORE = itemgetter(1)
 # Possessive repeats (*+, ++): a run never needs to give back what it matched, and not keeping the
@@ -45,50 +46,35 @@ def _stopwords() -> frozenset[str]:
     return frozenset(text.split())
 
 
-# For _spaced_text: in the text's bytes, the characters runs are made of keep their byte (the typographic
-# apostrophe stands in as \x01, see _spaced_text), every other one becomes a newline.
+# For _cut_text: in the text's bytes, the characters runs are made of keep their byte (the typographic
+# apostrophe stands in as \x01, see _cut_text), every other one becomes a newline.
 _RUN_BYTES = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz'- \x01" else 0x0A for byte in range(256))
+# The characters a run is made of besides letters and spaces: a word cannot start with one.
+_JOINERS: Final = "'’-"
 
 
-@cache
-def _space_led_runs() -> re.Pattern[str]:
-    """_runs() opening with a space, a literal the engine skips to in a tight loop, where _runs() tests
-    its opening character class at every character; it reads _spaced_text's text."""
-    return re.compile(" " + _run_body())
-
-
-def _spaced_text(lowered: str) -> str | None:
-    """The text _space_led_runs() finds the runs of _run_text(lowered) in, in the same order: every
-    character runs are not made of is a newline with a space put after it, so a space comes before every
-    run and no run crosses it. None for a text with a tab (it both ends and joins runs) or a \x01."""
+def _cut_text(lowered: str) -> str | None:
+    """The text with every character runs are not made of turned into a newline, so that no run crosses
+    a newline. None for a text with a tab (it both ends and joins runs) or a \x01: they take _runs()."""
     if "\t" in lowered or "\x01" in lowered:
         return None
     curly = "’" in lowered
     marked = lowered.replace("’", "\x01") if curly else lowered
-    spaced = (
-        marked.encode("latin-1", "replace").translate(_RUN_BYTES).replace(b"\n", b"\n ").decode("latin-1")
-    )
-    return f" {spaced.replace(chr(1), '’') if curly else spaced}\n"
+    cut = marked.encode("latin-1", "replace").translate(_RUN_BYTES).decode("latin-1")
+    return cut.replace("\x01", "’") if curly else cut
 
 
 @cache
 def _runs() -> re.Pattern[str]:
-    """Runs of non-stopwords separated by spaces only: punctuation, digits and stopwords end a run.
+    """Runs of non-stopwords separated by spaces and tabs only: punctuation, digits and stopwords end a run.
 
     The stopword test is a negative lookahead over a prefix tree of the list, so the whole candidate
     search is one C-level findall. The pattern opens with the character before a run (the text is
     searched with a space put in front, see _run_text), so the engine skips in C over every letter
     inside a word instead of trying a match there; the run itself is the one group.
     """
-    return re.compile(_NOT_IN_A_WORD + _run_body())
-
-
-@cache
-def _run_body() -> str:
-    """The run pattern after its opening character, shared by both searches: compiling the stopword tree
-    is costly, so a worker compiles only the pattern it uses (_runs() is left for texts with a tab)."""
     stop = rf"(?!{_whole_word_tree(sorted(_stopwords()))})"
-    return rf"({stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+)"
+    return re.compile(rf"{_NOT_IN_A_WORD}({stop}{_WORD}(?:[ \t]++{stop}{_WORD})*+)")
 
 
 def _run_text(lowered: str) -> str:
@@ -119,46 +105,94 @@ def _whole_word_tree(words: list[str], depth: int = 0) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def _verb_like(text: str) -> bool:
+    """Whether the text ends in -ed or -ing."""
+    # Compiled, endswith with one suffix is a C call, with a tuple of them a generic method call.
+    return text.endswith("ed") or text.endswith("ing")  # noqa: PIE810
+
+
 def _fix_up(phrase: str) -> str:
     """Drop edge hyphens and apostrophes ("-magnitude"), and a trailing past-tense or -ing word: after a
     noun phrase it is the verb ("the aftershock struck", "Omar al-Bashir explained")."""
     words = phrase.split()
     # Most phrases here are plain words ending in -ed/-ing: only one with a joiner or a one-letter word
-    # needs its words stripped and sifted.
-    if "-" in phrase or "'" in phrase or "’" in phrase or min(map(len, words), default=0) < 2:
-        words = [word for word in map(str.strip, words, repeat("-'’")) if len(word) > 1]
-    while len(words) > 1 and words[-1].endswith(("ed", "ing")):
+    # needs its words stripped and sifted. Plain loops: compiled, they run as C calls, where map() and
+    # min(default=) go through generic calls.
+    if "-" in phrase or "'" in phrase or "’" in phrase or any(len(word) < 2 for word in words):
+        stripped = [word.strip(_JOINERS) for word in words]
+        words = [word for word in stripped if len(word) > 1]
+    while len(words) > 1 and _verb_like(words[-1]):
         words.pop()
     return " ".join(words)
 
 
-def _find_runs(lowered: str) -> list[str]:
-    """The runs of the text, in order, by the space-led search where the text allows it."""
-    spaced = _spaced_text(lowered)
-    if spaced is None:
-        return _runs().findall(_run_text(lowered))
-    return _space_led_runs().findall(spaced)
+def _kept(phrase: str) -> bool:
+    """Whether a run makes a candidate: two characters or more, and at most MAX_PHRASE_WORDS - 1 spaces
+    (a longer run is no noun phrase; a run spaced by tabs counts no spaces)."""
+    # str.count parses its arguments the slow way: most phrases are one word and never need it.
+    return len(phrase) > 1 and (" " not in phrase or phrase.count(" ") < MAX_PHRASE_WORDS)
+
+
+def _cleaned(phrase: str) -> str:
+    """A kept run as a candidate. Only the few that need it go through _fix_up: those with hyphens or
+    apostrophes, multi-word ones ending in -ed/-ing (a lone such word is kept as it is), and runs spaced
+    by tabs or several spaces, so every candidate is single-spaced."""
+    if phrase.isalpha():  # a plain word (most runs) is all letters: one call settles it
+        return phrase
+    if "-" in phrase or "'" in phrase or "’" in phrase or "\t" in phrase:
+        return _fix_up(phrase)
+    if " " in phrase and ("  " in phrase or _verb_like(phrase)):
+        return _fix_up(phrase)
+    return phrase
 
 
 def _candidates(lowered: str) -> list[str]:
-    """Each candidate phrase of 1-3 words, in text order. Only the few phrases that need it go through
-    _fix_up: those with hyphens or apostrophes, multi-word ones ending in -ed/-ing (a lone such word is
-    kept as it is), and runs spaced by tabs or several spaces, so every phrase is single-spaced."""
-    # A plain word (most phrases) is all letters: one isalpha() call settles it.
-    return [
-        phrase
-        if phrase.isalpha()
-        else _fix_up(phrase)
-        if "-" in phrase
-        or "'" in phrase
-        or "’" in phrase
-        or "\t" in phrase
-        or (" " in phrase and ("  " in phrase or phrase.endswith(("ed", "ing"))))
-        else phrase
-        for phrase in _find_runs(lowered)
-        # str.count parses its arguments the slow way: most phrases are one word and never need it.
-        if len(phrase) > 1 and (" " not in phrase or phrase.count(" ") < MAX_PHRASE_WORDS)
-    ]
+    """Each candidate phrase of 1-3 words, in text order: the kept runs of _runs(), cleaned."""
+    cut = _cut_text(lowered)
+    if cut is None:
+        return [_cleaned(phrase) for phrase in _runs().findall(_run_text(lowered)) if _kept(phrase)]
+    # A loop over the words where the text allows it: it finds what _runs() finds at a fraction of the
+    # cost of the regex's stopword tree. Between two newlines, the text's spaces cut it into tokens, each
+    # of letters and joiners, or empty where spaces repeat: a run is a stretch of tokens that start with
+    # a letter and are no stopwords, with empty tokens inside it only (they are its extra spaces).
+    stopwords = _stopwords()
+    candidates: list[str] = []
+    for piece in cut.split("\n"):
+        if not piece:
+            continue
+        tokens = piece.split(" ")
+        start = -1  # the run's first token, -1 between runs
+        last = 0  # its last token so far
+        for index, token in enumerate(tokens):
+            if not token:
+                continue
+            # Compiled, ord(token[0]) reads the code point without making a string of it.
+            if token in stopwords or not ord("a") <= ord(token[0]) <= ord("z"):
+                if start >= 0:
+                    _add_run(candidates, tokens, start, last)
+                    start = -1
+                continue
+            if start < 0:
+                start = index
+            last = index
+        if start >= 0:
+            _add_run(candidates, tokens, start, last)
+    return candidates
+
+
+def _add_run(candidates: list[str], tokens: list[str], start: int, last: int) -> None:
+    """The run of tokens[start:last + 1] as _kept and _cleaned take it, knowing what a token is: its
+    raw text, with one space per token boundary, has last - start spaces, and no tab."""
+    if start == last:
+        word = tokens[start]
+        # Three searches tell what isalpha() tells of a word of letters and joiners, at less cost.
+        if len(word) > 1:
+            candidates.append(_fix_up(word) if "-" in word or "'" in word or "’" in word else word)
+    elif last - start < MAX_PHRASE_WORDS:
+        phrase = " ".join(tokens[start : last + 1])
+        if "-" in phrase or "'" in phrase or "’" in phrase or "  " in phrase or _verb_like(phrase):
+            phrase = _fix_up(phrase)
+        candidates.append(phrase)
 
 
 def _phrase_scores(candidates: list[str]) -> dict[str, float]:
@@ -199,14 +233,15 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
         if len(words) == MAX_PHRASE_WORDS:
             for word in words:
                 in_three[word] = in_three.get(word, 0) + count
-    alone = counts.get
-    word_score = {
-        word: 1.0 + (uses + in_three.get(word, 0)) / (uses + alone(word, 0))
-        for word, uses in in_phrases.items()
-    }
+    word_score: dict[str, float] = {}
+    for word, uses in in_phrases.items():
+        word_score[word] = 1.0 + (uses + in_three.get(word, 0)) / (uses + counts.get(word, 0))
     scores: dict[str, float] = {}
     for phrase, count, words in multiword:
-        score = sum(map(word_score.__getitem__, words))
+        # Added up in a plain loop, as sum() adds floats (in order, from 0.0) on this Python.
+        score = 0.0
+        for word in words:
+            score += word_score[word]
         if count > 1:  # else the factor is 1 + log 1 = 1 exactly
             score *= 1.0 + math.log(count)
         scores[phrase] = score * (1.0 + 1.0 / (1.0 + 10.0 * first[phrase] / total))
@@ -241,10 +276,15 @@ def _mostly_names(phrase: str, name_words: set[str]) -> bool:
     return sum(map(name_words.__contains__, words)) * 2 > len(words)
 
 
-@cache
-def _keyword_list() -> TypeAdapter[list[Keyword]]:
-    """Validates all keywords of a document in one call, several times cheaper than one model each."""
-    return TypeAdapter(list[Keyword])
+def _keyword(text: str, score: float) -> Keyword:
+    """A keyword built as Record.assemble builds one, inline and without validation: its text is a
+    string and its score a float of at least 0 (a salience, or a positive score over the top one)."""
+    keyword: Keyword = new_record(Keyword)
+    set_record_dict(keyword, {"text": text, "score": score})
+    set_fields_set(keyword, {"text", "score"})
+    set_extra(keyword, None)
+    set_private(keyword, None)
+    return keyword
 
 
 def extract_keywords(
@@ -273,4 +313,4 @@ def extract_keywords(
         if not _mostly_names(phrase, name_words):  # else already there as (part of) an entity name
             phrases.append((phrase, round4(scores[phrase] / top)))
     chosen = _best_first(named + phrases)
-    return _keyword_list().validate_python([{"text": name, "score": score} for name, score in chosen])
+    return [_keyword(name, score) for name, score in chosen]
