@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from tests.builders import random_texts
-from worker.stages.enrich.keywords import _candidates, _cleaned, _cut_text, _kept, _run_text, _runs
+from worker.stages.enrich.keywords_candidates import (
+    _cleaned,
+    _cut_text,
+    _kept,
+    _run_text,
+    _runs,
+    candidates_of,
+)
 
 
 def pattern_candidates(lowered: str) -> list[str]:
@@ -17,7 +24,7 @@ def test_cut_text_turns_every_character_runs_are_not_made_of_into_a_newline() ->
 def test_texts_with_a_tab_or_the_stand_in_byte_take_the_run_pattern() -> None:
     assert _cut_text("a\tb") is None
     assert _cut_text("a\x01b") is None
-    assert _candidates("rising\tprices") == pattern_candidates("rising\tprices") == ["rising prices"]
+    assert candidates_of("rising\tprices") == pattern_candidates("rising\tprices") == ["rising prices"]
 
 
 # Curly and straight apostrophes, hyphens (also opening a word), quotes, dashes, a newline, a non-Latin-1
@@ -36,10 +43,10 @@ EXAMPLES = (
 
 def test_word_loop_finds_the_pattern_candidates() -> None:
     for lowered in EXAMPLES:
-        assert _candidates(lowered) == pattern_candidates(lowered), lowered
+        assert candidates_of(lowered) == pattern_candidates(lowered), lowered
 
 
 def test_word_loop_matches_on_random_texts() -> None:
     pieces = [*"abz .,'’-\n0é?AΩ\"(", "the ", "and ", "of ", "it’s ", "don't ", "  ", "ing", "ed ", "-x "]
     for text in random_texts(11, pieces):
-        assert _candidates(text) == pattern_candidates(text), text
+        assert candidates_of(text) == pattern_candidates(text), text

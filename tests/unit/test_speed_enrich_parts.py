@@ -9,7 +9,7 @@ import pytest
 
 from worker.stages.enrich.amounts import extract_amounts
 from worker.stages.enrich.dates import extract_dates
-from worker.stages.enrich.keywords import _candidates, _run_text, _runs, _stopwords
+from worker.stages.enrich.keywords_candidates import _run_text, _runs, _stopwords, candidates_of
 from worker.stages.tokens import WORD, words_of_lowered
 
 
@@ -37,7 +37,7 @@ def test_keyword_runs_match_the_plain_pattern(lowered: str) -> None:
 
 def test_candidates_fix_up_only_what_needs_it() -> None:
     lowered = "flood defence plan. rain. mag-nitude' quake. x. heavy rain flooded. council's  vote"
-    assert _candidates(lowered) == [
+    assert candidates_of(lowered) == [
         "flood defence plan",
         "rain",
         "mag-nitude quake",
