@@ -3,6 +3,7 @@
 The code lives in modules, not here: a package's __init__ stays pure Python in the compiled build.
 """
 
-from worker.stages.classify.events.extract import event_id, extract_events
+from worker.stages.classify.events.extract import extract_events
+from worker.stages.classify.events.records import event_id
 
 __all__ = ["event_id", "extract_events"]

@@ -52,11 +52,10 @@ class Boundaries:
 
     __slots__ = ("_ahead", "_lower", "_matches", "_position")
 
-    def __init__(self, lower: str) -> None:
+    def __init__(self, lower: str, printable: bool) -> None:
+        """`printable` is `lower.isprintable()`, which the caller knows already."""
         self._lower = lower
-        self._matches: Iterator[re.Match[str]] | None = (
-            None if lower.isprintable() else BOUNDARY.finditer(lower)
-        )
+        self._matches: Iterator[re.Match[str]] | None = None if printable else BOUNDARY.finditer(lower)
         # Per alternative, its leftmost match at or after where it was last searched from (None: no more).
         self._ahead: list[tuple[int, int] | None] = [(-1, -1)] * len(_BOUNDARY_PARTS)
         self._position = 0
@@ -80,9 +79,10 @@ class Boundaries:
         return best
 
 
-def target_end(lower: str, position: int) -> int:
-    """Where `TARGET_END.search(lower, position)` starts; the sentence's length when it finds nothing."""
-    if not lower.isprintable():
+def target_end(lower: str, position: int, printable: bool) -> int:
+    """Where `TARGET_END.search(lower, position)` starts; the sentence's length when it finds nothing
+    (`printable` is `lower.isprintable()`)."""
+    if not printable:
         match = TARGET_END.search(lower, position)
         return match.start() if match else len(lower)
     end = len(lower)

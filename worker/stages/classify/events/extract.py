@@ -7,23 +7,20 @@ candidate whose parties can be found becomes the sentence's event (a coordinate 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from operator import attrgetter
 
 from schemas import EnrichedDocument, EventRecord, Offsets
-from worker.stages.classify.events.actor_spans import ActorSpan
 from worker.stages.classify.events.actor_tables import gazetteer
 from worker.stages.classify.events.actors import DocumentActors
 from worker.stages.classify.events.candidates import Candidate, candidates
-from worker.stages.classify.events.coding import goldstein, quad_class
 from worker.stages.classify.events.lexicon import TriggerHit, find_triggers, holds_any, lexicon, words
+from worker.stages.classify.events.records import event_record
 from worker.stages.classify.events.roles import Roles, SentenceView
 
-__all__ = ["event_id", "extract_events"]
+__all__ = ["extract_events"]
 
 # Events the PLOVER manual says need a recipient: without one the sentence is not coded.
 _NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
@@ -46,10 +43,6 @@ _MISHAP_PARTS = (
     "cyclone", "avalanche", "slide", "tsunami", "blaze", "wildfire", "firefighters", "eruption", "outbreak",
     "went",
 )  # fmt: skip
-_ARMED_STATE = frozenset({"MIL"})
-_AIRCRAFT = re.compile(
-    r"(?i)\b(?:warplanes?|jets?|aircraft|helicopters?|gunships?|drones?|bombers|air\s+force)\b"
-)
 # Choosing among a sentence's candidates: the main clause's verb comes first and reports the event.
 _LATER_PENALTY = 0.02
 _CLAUSE_PENALTY = 0.1
@@ -61,10 +54,7 @@ _COORDINATE = re.compile(
 )
 # Substring tests (C speed) that must pass before those regexes can match: most sentences fail them.
 _COORDINATE_WORDS = ("but", "while", "whereas", ";")
-_EVENT_HASHER = hashlib.blake2b(digest_size=8)
 _START = attrgetter("start")  # a sort key called in C, where a lambda is a Python call per date
-# The compiled validator itself: what EventRecord.model_validate calls after its Python-level checks.
-_VALIDATE_EVENT: Callable[[object], EventRecord] = EventRecord.__pydantic_validator__.validate_python
 
 
 def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
@@ -95,7 +85,7 @@ def extract_events(doc: EnrichedDocument) -> list[EventRecord]:
             continue
         for candidate, roles in _sentence_events(SentenceView(lower[start:end], spans), found):
             dated = dated or _DatedSentences(doc)
-            events.append(_record(doc, sentence, candidate, roles, dated.value_in(sentence)))
+            events.append(event_record(doc, sentence, candidate, roles, dated.value_in(sentence)))
     return events
 
 
@@ -222,73 +212,3 @@ class _DatedSentences:
         if index < len(self._dates) and self._dates[index].start < sentence.end:
             return self._dates[index].value or self._published
         return self._published
-
-
-def _actor(text: str, offset: int, span: ActorSpan) -> dict[str, object]:
-    start, end = offset + span.start, offset + span.end
-    return {
-        "text": text[start:end], "start": start, "end": end, "entity_id": span.entity_id,
-        "code": span.code, "sector": span.sector,
-    }  # fmt: skip
-
-
-def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
-    """Killing, attacking or bombing by a state's armed forces is conventional FIGHT (from the air when
-    aircraft do it), by anyone else ASSAULT."""
-    if candidate.cameo not in ("180", "183"):
-        return candidate.plover, candidate.cameo
-    armed = [actor for actor in roles.source if actor.sector in _ARMED_STATE]
-    if not armed:
-        return candidate.plover, candidate.cameo
-    flying = any(_AIRCRAFT.search(text, offset + actor.start, offset + actor.end) for actor in armed)
-    return "FIGHT", "195" if flying else "190"
-
-
-@cache  # of a few dozen rule weights and four cases; round() to three digits is dear
-def _confidence(weight: float, has_source: bool, has_target: bool) -> float:
-    return min(1.0, round(weight * (0.55 + 0.25 * has_source + 0.2 * has_target), 3))
-
-
-def event_id(
-    doc_id: str, sentence: Offsets, plover: str, source: Sequence[str | None], target: Sequence[str | None]
-) -> str:
-    """A stable id from the document, the sentence's offsets, the type and the actors' codes: reprocessing
-    the same document gives the same ids."""
-    source_codes = ",".join([code or "" for code in source])
-    target_codes = ",".join([code or "" for code in target])
-    key = f"{doc_id}|{sentence.start}:{sentence.end}|{plover}|{source_codes}>{target_codes}"
-    hasher = _EVENT_HASHER.copy()  # cheaper than building one, with its keyword arguments, per event
-    hasher.update(key.encode())
-    return hasher.hexdigest()
-
-
-def _record(
-    doc: EnrichedDocument, sentence: Offsets, candidate: Candidate, roles: Roles, date: str | None
-) -> EventRecord:
-    text, doc_id, offset, sentence_end = doc.text, doc.doc_id, sentence.start, sentence.end
-    plover, cameo = _violence_kind(text, offset, candidate, roles)
-    source = [_actor(text, offset, span) for span in roles.source]
-    target = [_actor(text, offset, span) for span in roles.target]
-    source_codes = [span.code for span in roles.source]
-    action_start, action_end = offset + candidate.start, offset + candidate.end
-    # One validation of the whole record from plain dicts runs in pydantic's compiled core: several times
-    # faster than model_construct of each nested model, and checked.
-    return _VALIDATE_EVENT(
-        {
-            "event_id": event_id(
-                doc_id, sentence, plover, source_codes, [span.code for span in roles.target]
-            ),
-            "doc_id": doc_id,
-            "type": plover,
-            "cameo": cameo,
-            "quad_class": quad_class(cameo),
-            "goldstein": goldstein(cameo),
-            "source": source,
-            "target": target,
-            "action": {"start": action_start, "end": action_end, "text": text[action_start:action_end]},
-            "reciprocal": roles.reciprocal,
-            "date": date,
-            "sentence": {"start": offset, "end": sentence_end, "text": text[offset:sentence_end]},
-            "confidence": _confidence(candidate.weight, any(source_codes), bool(target) or roles.reciprocal),
-        }
-    )

@@ -120,7 +120,9 @@ def _first_object(
 class SentenceView:
     """A sentence prepared for role search: its lowercase text, actors, clause starts and reporter spans."""
 
-    __slots__ = ("_boundaries", "_clause_starts", "actors", "asides", "lower", "parties_end", "parties_start")
+    __slots__ = (
+        "_boundaries", "_clause_starts", "_printable", "actors", "asides", "lower", "parties_end", "parties_start",
+    )  # fmt: skip
 
     def __init__(self, lower: str, actors: list[ActorSpan]) -> None:
         self.lower = lower
@@ -132,7 +134,9 @@ class SentenceView:
         # Clause starts are found left to right only as far as a trigger asks: the parties of a sentence's
         # main verb lie before it, and scanning the rest of the sentence is the dearest regex of the view.
         self._clause_starts = [0]
-        self._boundaries: Boundaries | None = Boundaries(lower)
+        # Both clause scans ask it (per character, one of the dearer str methods): asked once per sentence.
+        self._printable = lower.isprintable()
+        self._boundaries: Boundaries | None = Boundaries(lower, self._printable)
 
     def clause_starts(self, position: int) -> list[int]:
         """The clause starts up to `position`, and at most one after it."""
@@ -172,7 +176,7 @@ class SentenceView:
 
     def _clause_end(self, position: int) -> int:
         """Where the target of a trigger ending at `position` must have started."""
-        return target_end(self.lower, position)
+        return target_end(self.lower, position, self._printable)
 
     def coordinated(self, first: ActorSpan, limit: int) -> list[ActorSpan]:
         """`first` and the actors listed with it ("X and Y", "X, along with Y"), up to `limit`."""
