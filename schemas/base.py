@@ -41,8 +41,8 @@ def _slot_setter(name: str) -> Callable[[object, object], None]:
     """The setter of one of the slots pydantic's BaseModel declares (`__dict__`, `__pydantic_extra__`...).
 
     Called directly rather than through object.__setattr__, which looks the slot up by name on every
-    call. Public for the one hot path that builds records inline rather than through `assemble` (entity
-    mentions, see worker/stages/enrich/entities.py), so that what pydantic's slots are is known here only.
+    call. Public for the stages' compiled record builder (worker/stages/records.py), which makes small
+    records by the thousand, so that what pydantic's slots are is known here only.
     """
     for cls in BaseModel.__mro__:
         if name in vars(cls):

@@ -15,21 +15,19 @@ from __future__ import annotations
 from typing import Final
 
 from schemas import Offsets, ParsedDocument, SourceDocument
-from schemas.base import SCHEMA_VERSION, new_record, set_extra, set_fields_set, set_private, set_record_dict
+from schemas.base import SCHEMA_VERSION
 from worker.stages.parse_header import read_header
 from worker.stages.parse_language import detect_language
+from worker.stages.records import OFFSETS_FIELDS, trusted
 from worker.stages.sentences import paragraphs, sentences, word_count
 
 NON_ENGLISH = "non_english"
 EMPTY_BODY = "empty_body"
 INVALID_HEADER_DATE = "invalid_header_date"
-# Compiled, a final is a C static, where an imported name is looked up in the module's dict at each use:
-# four of these run for each of a document's offsets.
-_NEW_RECORD: Final = new_record
-_SET_RECORD_DICT: Final = set_record_dict
-_SET_FIELDS_SET: Final = set_fields_set
-_SET_EXTRA: Final = set_extra
-_SET_PRIVATE: Final = set_private
+# The fields a ParsedDocument constructor call is given: the schema version and timings take their defaults.
+_PARSED_FIELDS: Final = frozenset(ParsedDocument.model_fields) - {"schema_version", "timings_ms"}
+# Compiled, a final is a C static, where an imported name is looked up in the module's dict at each use.
+_OFFSETS: Final = Offsets
 
 
 def parse(doc: SourceDocument) -> ParsedDocument:
@@ -52,14 +50,11 @@ def parse(doc: SourceDocument) -> ParsedDocument:
         language, confidence = doc.language or "und", 0.0
         flags.append(EMPTY_BODY)
     paragraph_spans = paragraphs(text)
-    # Built without pydantic's validation, as Record.assemble builds a record (with its slot setters,
-    # inline): the source document was validated when it was made, and every other value is valid by
-    # construction (a language code, a confidence in 0..1, offsets into the text, a count). Validating
-    # the record with its offsets cost a quarter of this stage. The fields are in the model's order, as
-    # validation stores them (the order of the JSON written), and those set are the ones a constructor
-    # call would be given.
-    record: ParsedDocument = _NEW_RECORD(ParsedDocument)
-    _SET_RECORD_DICT(record, {
+    # Built without pydantic's validation (worker/stages/records.py): the source document was validated
+    # when it was made, and every other value is valid by construction (a language code, a confidence in
+    # 0..1, offsets into the text, a count). Validating the record with its offsets cost a quarter of this
+    # stage. The fields are in the model's order, as validation stores them (the order of the JSON written).
+    return trusted(ParsedDocument, {
         "schema_version": SCHEMA_VERSION,
         "doc_id": doc.doc_id,
         "text": text,
@@ -75,23 +70,8 @@ def parse(doc: SourceDocument) -> ParsedDocument:
         "sentences": _as_offsets(sentences(text, paragraph_spans)),
         "word_count": word_count(text),
         "timings_ms": {},
-    })  # fmt: skip
-    _SET_FIELDS_SET(record, {
-        "doc_id", "text", "title", "published", "source", "url", "received_at", "language",
-        "language_confidence", "flags", "paragraphs", "sentences", "word_count",
-    })  # fmt: skip
-    _SET_EXTRA(record, None)
-    _SET_PRIVATE(record, None)
-    return record
+    }, _PARSED_FIELDS)  # fmt: skip
 
 
 def _as_offsets(spans: list[tuple[int, int]]) -> list[Offsets]:
-    offsets = []
-    for start, end in spans:
-        record: Offsets = _NEW_RECORD(Offsets)
-        _SET_RECORD_DICT(record, {"start": start, "end": end})
-        _SET_FIELDS_SET(record, {"start", "end"})
-        _SET_EXTRA(record, None)
-        _SET_PRIVATE(record, None)
-        offsets.append(record)
-    return offsets
+    return [trusted(_OFFSETS, {"start": start, "end": end}, OFFSETS_FIELDS) for start, end in spans]

@@ -11,34 +11,27 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from schemas import Entity, Offsets, Span, base
+from schemas import Entity, Offsets, Span
 from worker.stages.enrich.ner.candidates import Chunk, find_chunks
 from worker.stages.enrich.ner.context import article_is_the_names
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
 from worker.stages.enrich.rounding import round4
+from worker.stages.records import SPAN_FIELDS, trusted
 
 # Organisations and places are written with their article ("the United Nations"), as news annotators
 # mark them; a person's span is the name alone, and a nationality is an adjective.
 _TYPES_WITH_ARTICLE: Final = frozenset({"ORG", "LOC", "FACILITY"})
 _MENTION_WEIGHT: Final = 0.6  # salience: share from how often an entity is named; the rest from how early
 _POSITION_WEIGHT: Final = 1.0 - _MENTION_WEIGHT
-# Entities and their spans are made without pydantic's validation: every field is valid by construction
-# (types from the fixed sets, counts of at least one, salience within 0..1), and validating them cost a
-# fifth of this step. They are built as Record.assemble builds a record, with its slot setters, but inline:
-# a span is made for every mention, and calling assemble for each cost 10 % more of this step compiled.
-# A record's set of fields given is a copy of one of these: copying a set costs less than building it.
+# Entities and their spans are made without pydantic's validation (worker/stages/records.py): every field
+# is valid by construction (types from the fixed sets, counts of at least one, salience within 0..1), and
+# validating them cost a fifth of this step.
 _ENTITY_FIELDS: Final = frozenset(Entity.model_fields)
-_SPAN_FIELDS: Final = frozenset({"start", "end", "text"})
 # Final names are C statics in the compiled build; the names this module imports from schemas (which is not
-# compiled) would be looked up in its namespace at each use, seven times for every span.
+# compiled) would be looked up in its namespace at each use.
 _ENTITY: Final = Entity
 _SPAN: Final = Span
-_new_record: Final = base.new_record
-_set_record_dict: Final = base.set_record_dict
-_set_fields_set: Final = base.set_fields_set
-_set_extra: Final = base.set_extra
-_set_private: Final = base.set_private
 
 
 def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
@@ -105,9 +98,8 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         if country_code is None and entity_type != "PERSON":
             country_code = _country_in_name(canonical)  # "Chinese Navy", "Bank of Japan"
     count = len(chunks)
-    entity = _new_record(_ENTITY)
     # In the order of the model's fields, as validation stores them (the order of the JSON written).
-    _set_record_dict(entity, {
+    return trusted(_ENTITY, {
         "id": entity_id,
         "text": mentions[0].text,
         "type": entity_type,
@@ -118,20 +110,11 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         "mentions": mentions,
         "mention_count": count,
         "salience": salience(count, most_mentions, chunks[0].start, text_length),
-    })  # fmt: skip
-    _set_fields_set(entity, set(_ENTITY_FIELDS))
-    _set_extra(entity, None)
-    _set_private(entity, None)
-    return entity
+    }, _ENTITY_FIELDS)  # fmt: skip
 
 
 def _span(start: int, end: int, text: str) -> Span:
-    span: Span = _new_record(_SPAN)
-    _set_record_dict(span, {"start": start, "end": end, "text": text})
-    _set_fields_set(span, set(_SPAN_FIELDS))
-    _set_extra(span, None)
-    _set_private(span, None)
-    return span
+    return trusted(_SPAN, {"start": start, "end": end, "text": text}, SPAN_FIELDS)
 
 
 def _longest_text(chunks: list[Chunk]) -> str:

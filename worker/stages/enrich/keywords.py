@@ -14,9 +14,9 @@ from operator import itemgetter
 from typing import Final
 
 from schemas import Entity, Keyword
-from schemas.base import new_record, set_extra, set_fields_set, set_private, set_record_dict
 from worker.stages.enrich.keywords_candidates import MAX_PHRASE_WORDS, candidates_of
 from worker.stages.enrich.rounding import round4
+from worker.stages.records import trusted
 
 # Final: compiled, a constant is inlined where a plain module global is looked up on every use.
 MAX_KEYWORDS: Final = 8
@@ -24,6 +24,7 @@ MAX_ENTITY_KEYWORDS: Final = 4
 MIN_ENTITY_SALIENCE: Final = 0.1
 KEYWORD_ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "EVENT", "PRODUCT", "FACILITY"})
 _SCORE = itemgetter(1)
+_KEYWORD_FIELDS: Final = frozenset({"text", "score"})
 
 
 def _phrase_scores(candidates: list[str]) -> dict[str, float]:
@@ -110,12 +111,7 @@ def _mostly_names(phrase: str, name_words: set[str]) -> bool:
 def _keyword(text: str, score: float) -> Keyword:
     """A keyword built as Record.assemble builds one, inline and without validation: its text is a
     string and its score a float of at least 0 (a salience, or a positive score over the top one)."""
-    keyword: Keyword = new_record(Keyword)
-    set_record_dict(keyword, {"text": text, "score": score})
-    set_fields_set(keyword, {"text", "score"})
-    set_extra(keyword, None)
-    set_private(keyword, None)
-    return keyword
+    return trusted(Keyword, {"text": text, "score": score}, _KEYWORD_FIELDS)
 
 
 def extract_keywords(

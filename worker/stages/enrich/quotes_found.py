@@ -11,14 +11,12 @@ from collections.abc import Sequence
 from typing import Final, Literal, NamedTuple, TypedDict
 
 from schemas import Quote, Span, SpeakerRef
-from schemas.base import new_record, set_extra, set_fields_set, set_private, set_record_dict
+from worker.stages.records import SPAN_FIELDS, trusted
 
-# Compiled, a final is a C static, where an imported name is looked up in the module's dict at each use.
-_NEW_RECORD: Final = new_record
-_SET_RECORD_DICT: Final = set_record_dict
-_SET_FIELDS_SET: Final = set_fields_set
-_SET_EXTRA: Final = set_extra
-_SET_PRIVATE: Final = set_private
+# Records built without validation (worker/stages/records.py): offsets and texts of the document, a kind
+# from the fixed set, and speakers linked to the document's own entities.
+_QUOTE_FIELDS: Final = frozenset(Quote.model_fields)
+_SPEAKER_FIELDS: Final = frozenset(SpeakerRef.model_fields)
 
 
 class SpanFields(TypedDict):
@@ -60,28 +58,14 @@ def to_quotes(text: str, found: Sequence[Found]) -> list[Quote]:
             "speaker": None if speaker is None else _speaker_ref(speaker),
             "cue": None if cue is None else _span(cue),
         }
-        record: Quote = _NEW_RECORD(Quote)
-        _set_fields(record, fields, {"start", "end", "text", "kind", "speaker", "cue"})
-        quotes.append(record)
+        quotes.append(trusted(Quote, fields, _QUOTE_FIELDS))
     return quotes
 
 
 def _speaker_ref(fields: SpeakerFields) -> SpeakerRef:
     # A copy: one speaker's fields can stand in several quotes, and each record keeps its own dict.
-    record: SpeakerRef = _NEW_RECORD(SpeakerRef)
-    _set_fields(record, dict(fields), {"start", "end", "text", "entity_id"})
-    return record
+    return trusted(SpeakerRef, dict(fields), _SPEAKER_FIELDS)
 
 
 def _span(fields: SpanFields) -> Span:
-    record: Span = _NEW_RECORD(Span)
-    _set_fields(record, dict(fields), {"start", "end", "text"})
-    return record
-
-
-def _set_fields(record: object, fields: dict[str, object], names: set[str]) -> None:
-    """What pydantic's validation leaves on a record of exactly these fields, every one given."""
-    _SET_RECORD_DICT(record, fields)
-    _SET_FIELDS_SET(record, names)
-    _SET_EXTRA(record, None)
-    _SET_PRIVATE(record, None)
+    return trusted(Span, dict(fields), SPAN_FIELDS)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from schemas import Tone
-from schemas.base import new_record, set_extra, set_fields_set, set_private, set_record_dict
 from worker.stages.enrich.rounding import round4
+from worker.stages.records import trusted
 
 POSITIVE = 1
 NEGATIVE = 2
@@ -32,7 +33,7 @@ _COUNTRY_US_NEXT_WORDS = (
     "attorney ambassador envoy citizens citizen soldiers"
 )
 _COUNTRY_US_AFTER = frozenset(_COUNTRY_US_NEXT_WORDS.split())
-_TONE_FIELDS = tuple(Tone.model_fields)
+_TONE_FIELDS: Final = frozenset(Tone.model_fields)
 
 
 def _resource_lines(name: str) -> list[str]:
@@ -105,10 +106,9 @@ def score_tone(words: Sequence[str]) -> Tone:
     if has_us:
         self_group -= _country_us_count(words)
     positive_share, negative_share = _percent(positive, total), _percent(negative, total)
-    # Built without pydantic's validation, as Record.assemble builds a record (with its slot setters,
-    # inline): the shares are rounded percentages of counts, never negative, and the word count is a length.
-    tone: Tone = new_record(Tone)
-    set_record_dict(tone, {
+    # Built without pydantic's validation (worker/stages/records.py): the shares are rounded percentages
+    # of counts, never negative, and the word count is a length.
+    return trusted(Tone, {
         "tone": round4(positive_share - negative_share),
         "positive": positive_share,
         "negative": negative_share,
@@ -116,8 +116,4 @@ def score_tone(words: Sequence[str]) -> Tone:
         "activity_density": _percent(activity, total),
         "self_group_density": _percent(self_group, total),
         "word_count": total,
-    })  # fmt: skip
-    set_fields_set(tone, set(_TONE_FIELDS))
-    set_extra(tone, None)
-    set_private(tone, None)
-    return tone
+    }, _TONE_FIELDS)  # fmt: skip

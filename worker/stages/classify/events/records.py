@@ -1,7 +1,6 @@
 """An event's record: its codes, its actors' texts and offsets, its id and its confidence.
 
-Records are made without pydantic's validation, as Record.assemble makes one (with its slot setters), but
-inline: every value is valid by construction (a PLOVER type and CAMEO code from the lexicon, Goldstein and
+Records are made without pydantic's validation (worker/stages/records.py): every value is valid by construction (a PLOVER type and CAMEO code from the lexicon, Goldstein and
 QuadClass from their tables, offsets inside the text, a confidence clipped to 0..1), and validating each
 record from dicts was most of the cost of making it.
 """
@@ -12,13 +11,15 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Final
 
 from schemas import Actor, EnrichedDocument, EventRecord, Offsets, Span
-from schemas.base import SCHEMA_VERSION, new_record, set_extra, set_fields_set, set_private, set_record_dict
+from schemas.base import SCHEMA_VERSION
 from worker.stages.classify.events.actor_spans import ActorSpan
 from worker.stages.classify.events.candidates import Candidate
 from worker.stages.classify.events.coding import goldstein, quad_class
 from worker.stages.classify.events.roles import Roles
+from worker.stages.records import SPAN_FIELDS, trusted
 
 __all__ = ["event_id", "event_record"]
 
@@ -27,11 +28,9 @@ _AIRCRAFT = re.compile(
     r"(?i)\b(?:warplanes?|jets?|aircraft|helicopters?|gunships?|drones?|bombers|air\s+force)\b"
 )
 _EVENT_HASHER = hashlib.blake2b(digest_size=8)
-# The fields validation would mark as set: all those given, which are all but the schema version (left to
-# its default). Copied per record, as validation makes a set per record.
-_EVENT_FIELDS_SET = frozenset(EventRecord.model_fields) - {"schema_version"}
-_ACTOR_FIELDS_SET = frozenset(Actor.model_fields)
-_SPAN_FIELDS_SET = frozenset(Span.model_fields)
+# The fields a constructor call would be given: all but the schema version (left to its default).
+_EVENT_FIELDS: Final = frozenset(EventRecord.model_fields) - {"schema_version"}
+_ACTOR_FIELDS: Final = frozenset(Actor.model_fields)
 
 
 def event_id(
@@ -57,9 +56,8 @@ def event_record(
     target = [_actor(text, offset, span) for span in roles.target]
     source_codes = [span.code for span in roles.source]
     action_start, action_end = offset + candidate.start, offset + candidate.end
-    record: EventRecord = new_record(EventRecord)
     # In the order of the model's fields, as validation stores them (the order of the JSON written).
-    set_record_dict(record, {
+    return trusted(EventRecord, {
         "schema_version": SCHEMA_VERSION,
         "event_id": event_id(doc_id, sentence, plover, source_codes, [span.code for span in roles.target]),
         "doc_id": doc_id,
@@ -74,33 +72,19 @@ def event_record(
         "date": date,
         "sentence": _span(offset, sentence_end, text[offset:sentence_end]),
         "confidence": _confidence(candidate.weight, any(source_codes), bool(target) or roles.reciprocal),
-    })  # fmt: skip
-    set_fields_set(record, set(_EVENT_FIELDS_SET))
-    set_extra(record, None)
-    set_private(record, None)
-    return record
+    }, _EVENT_FIELDS)  # fmt: skip
 
 
 def _actor(text: str, offset: int, span: ActorSpan) -> Actor:
     start, end = offset + span.start, offset + span.end
-    actor: Actor = new_record(Actor)
-    set_record_dict(actor, {
+    return trusted(Actor, {
         "text": text[start:end], "start": start, "end": end, "entity_id": span.entity_id,
         "code": span.code, "sector": span.sector,
-    })  # fmt: skip
-    set_fields_set(actor, set(_ACTOR_FIELDS_SET))
-    set_extra(actor, None)
-    set_private(actor, None)
-    return actor
+    }, _ACTOR_FIELDS)  # fmt: skip
 
 
 def _span(start: int, end: int, text: str) -> Span:
-    span: Span = new_record(Span)
-    set_record_dict(span, {"start": start, "end": end, "text": text})
-    set_fields_set(span, set(_SPAN_FIELDS_SET))
-    set_extra(span, None)
-    set_private(span, None)
-    return span
+    return trusted(Span, {"start": start, "end": end, "text": text}, SPAN_FIELDS)
 
 
 def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
