@@ -1,4 +1,4 @@
-"""The ASCII shortcut of tokenisation gives the words the word regex finds."""
+"""The split-based tokenisation gives the words the word regex finds, on ASCII and non-ASCII text."""
 
 from __future__ import annotations
 
@@ -31,5 +31,20 @@ def test_ascii_words_are_the_word_regexs_words(text: str) -> None:
     assert words_of_lowered(text) == re.sub(r"[^\w'\-]", " ", kept).split()
 
 
-def test_non_ascii_text_keeps_the_regex_path() -> None:
+def test_non_ascii_words() -> None:
     assert lower_words("Café-owner's «news»") == ["café-owner's", "news"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don’t ’quoted’ words — and “more” – n’-a ’’x y’’ a’b’c",
+        "naïve café, 東京 2020 İstanbul i̇-x \xa0a\u3000b\x1cc",
+        "lone \ud800surrogate’ -‘x’- under_score é_é",
+        "é",
+        "’",
+    ],
+)
+def test_non_ascii_words_are_the_word_regexs_words(text: str) -> None:
+    """Non-word characters outside ASCII become spaces and the curly apostrophe joins like "'"."""
+    assert words_of_lowered(text) == WORD.findall(text)

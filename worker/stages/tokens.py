@@ -10,19 +10,27 @@ import string
 # search faster.
 WORD = re.compile(r"\w++(?:['’\-]\w++)*+")
 
-# The same words of an ASCII text (two thirds of news articles) without the regex engine stopping at every
-# word: an apostrophe or hyphen that does not join two word characters becomes a space, then so does
-# every other character that cannot belong to a word, and str.split() cuts what is left.
+# The same words without the regex engine stopping at every word: a joiner (apostrophe or hyphen) that
+# does not join two word characters becomes a space, then so does every other character that cannot
+# belong to a word, and str.split() cuts what is left.
 # One pattern per joiner, each opening with its literal character: the engine skips to it in a tight loop,
-# where a class of the two is tested with a call per character. Whether a joiner is lone depends only on
-# whether its neighbours are word characters, which a joiner and the space put for it are not: replacing the
-# apostrophes first leaves the hyphens' answers as they were.
+# where a class of the joiners is tested with a call per character. Whether a joiner is lone depends only
+# on whether its neighbours are word characters, which a joiner and the space put for it are not: replacing
+# one joiner first leaves the others' answers as they were.
 _LONE_APOSTROPHE = re.compile(r"'(?:(?<!\w')|(?!\w))")
+_LONE_CURLY_APOSTROPHE = re.compile(r"’(?:(?<!\w’)|(?!\w))")
 _LONE_HYPHEN = re.compile(r"-(?:(?<!\w-)|(?!\w))")
 _IN_ASCII_WORDS = frozenset(string.ascii_letters + string.digits + "_'-")
 # As bytes: bytes.translate is one table lookup per byte, str.translate a few steps per character.
+# The bytes of non-ASCII UTF-8 characters stay as they are.
 _NOT_IN_WORDS = bytes(code for code in range(128) if chr(code) not in _IN_ASCII_WORDS)
 _ASCII_NOT_IN_WORDS = bytes.maketrans(_NOT_IN_WORDS, b" " * len(_NOT_IN_WORDS))
+_ASCII = bytes(range(128))
+
+
+def _non_ascii(text: str) -> str:
+    """The text's non-ASCII characters, in order: its UTF-8 bytes without the ASCII ones."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
 def lower_words(text: str) -> list[str]:
@@ -36,4 +44,14 @@ def words_of_lowered(lowered: str) -> list[str]:
     if lowered.isascii():
         joined = _LONE_HYPHEN.sub(" ", _LONE_APOSTROPHE.sub(" ", lowered))
         return joined.encode("ascii").translate(_ASCII_NOT_IN_WORDS).decode("ascii").split()
-    return WORD.findall(lowered)
+    # A non-ASCII text holds few distinct non-ASCII characters (quotes, dashes, accented letters): each
+    # that is neither a word character (\w is alphanumeric or "_") nor a joiner becomes a space, so that
+    # the UTF-8 bytes left outside ASCII all belong to words. Surrogates pass through, to become spaces.
+    others = _non_ascii(lowered)
+    for char in set(others):
+        if char != "’" and not char.isalnum():
+            lowered = lowered.replace(char, " ")
+    joined = _LONE_HYPHEN.sub(" ", _LONE_APOSTROPHE.sub(" ", lowered))
+    if "’" in others:
+        joined = _LONE_CURLY_APOSTROPHE.sub(" ", joined)
+    return joined.encode("utf-8").translate(_ASCII_NOT_IN_WORDS).decode("utf-8").split()
