@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Final, TypeVar
 
+from schemas import Span
 from schemas.base import Record, new_record, set_extra, set_fields_set, set_private, set_record_dict
 
 R = TypeVar("R", bound=Record)
@@ -25,6 +26,7 @@ _SET_RECORD_DICT: Final = set_record_dict
 _SET_FIELDS_SET: Final = set_fields_set
 _SET_EXTRA: Final = set_extra
 _SET_PRIVATE: Final = set_private
+_SPAN: Final = Span
 
 
 def trusted(model: type[R], fields: dict[str, Any], given: frozenset[str]) -> R:
@@ -40,3 +42,8 @@ def trusted(model: type[R], fields: dict[str, Any], given: frozenset[str]) -> R:
 
 SPAN_FIELDS: Final = frozenset({"start", "end", "text"})
 OFFSETS_FIELDS: Final = frozenset({"start", "end"})
+
+
+def trusted_span(start: int, end: int, text: str) -> Span:
+    """A Span of the document (`text` is what `start..end` covers), the record stages make most often."""
+    return trusted(_SPAN, {"start": start, "end": end, "text": text}, SPAN_FIELDS)

@@ -41,17 +41,18 @@ def lower_words(text: str) -> list[str]:
 def words_of_lowered(lowered: str) -> list[str]:
     """lower_words of a text already lowercased: lowercasing non-ASCII text costs about as much as
     finding its words, so a caller that needs the lowercased text too does it once."""
-    if lowered.isascii():
-        joined = _LONE_HYPHEN.sub(" ", _LONE_APOSTROPHE.sub(" ", lowered))
-        return joined.encode("ascii").translate(_ASCII_NOT_IN_WORDS).decode("ascii").split()
-    # A non-ASCII text holds few distinct non-ASCII characters (quotes, dashes, accented letters): each
-    # that is neither a word character (\w is alphanumeric or "_") nor a joiner becomes a space, so that
-    # the UTF-8 bytes left outside ASCII all belong to words. Surrogates pass through, to become spaces.
-    others = _non_ascii(lowered)
-    for char in set(others):
-        if char != "’" and not char.isalnum():
-            lowered = lowered.replace(char, " ")
+    curly = False
+    if not lowered.isascii():
+        # A non-ASCII text holds few distinct non-ASCII characters (quotes, dashes, accented letters): each
+        # that is neither a word character (\w is alphanumeric or "_") nor a joiner becomes a space, so that
+        # the UTF-8 bytes left outside ASCII all belong to words. Surrogates pass through, to become spaces.
+        others = _non_ascii(lowered)
+        for char in set(others):
+            if char != "’" and not char.isalnum():
+                lowered = lowered.replace(char, " ")
+        curly = "’" in others
     joined = _LONE_HYPHEN.sub(" ", _LONE_APOSTROPHE.sub(" ", lowered))
-    if "’" in others:
+    if curly:
         joined = _LONE_CURLY_APOSTROPHE.sub(" ", joined)
+    # UTF-8 costs what ASCII does for an ASCII text (two thirds of news articles): both take a fast path.
     return joined.encode("utf-8").translate(_ASCII_NOT_IN_WORDS).decode("utf-8").split()

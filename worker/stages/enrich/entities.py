@@ -17,7 +17,7 @@ from worker.stages.enrich.ner.context import article_is_the_names
 from worker.stages.enrich.ner.lexicon import lexicon
 from worker.stages.enrich.ner.resolve import Group, Resolver
 from worker.stages.enrich.rounding import round4
-from worker.stages.records import SPAN_FIELDS, trusted
+from worker.stages.records import trusted, trusted_span
 
 # Organisations and places are written with their article ("the United Nations"), as news annotators
 # mark them; a person's span is the name alone, and a nationality is an adjective.
@@ -31,7 +31,6 @@ _ENTITY_FIELDS: Final = frozenset(Entity.model_fields)
 # Final names are C statics in the compiled build; the names this module imports from schemas (which is not
 # compiled) would be looked up in its namespace at each use.
 _ENTITY: Final = Entity
-_SPAN: Final = Span
 
 
 def extract_entities(text: str, sentences: Sequence[Offsets]) -> list[Entity]:
@@ -82,9 +81,9 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         start, end = chunk.start, chunk.end
         if with_article and chunk.article_start is not None and article_is_the_names(text, end):
             start = chunk.article_start
-            mentions.append(_span(start, end, text[start:end]))
+            mentions.append(trusted_span(start, end, text[start:end]))
         else:
-            mentions.append(_span(start, end, chunk.text))
+            mentions.append(trusted_span(start, end, chunk.text))
     entry = group.entry
     canonical = group.canonical
     if entry is None:
@@ -111,10 +110,6 @@ def _entity(entity_id: str, group: Group, text_length: int, most_mentions: int, 
         "mention_count": count,
         "salience": salience(count, most_mentions, chunks[0].start, text_length),
     }, _ENTITY_FIELDS)  # fmt: skip
-
-
-def _span(start: int, end: int, text: str) -> Span:
-    return trusted(_SPAN, {"start": start, "end": end, "text": text}, SPAN_FIELDS)
 
 
 def _longest_text(chunks: list[Chunk]) -> str:

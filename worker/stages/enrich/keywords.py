@@ -33,7 +33,8 @@ def _phrase_scores(candidates: list[str]) -> dict[str, float]:
     A word's RAKE score is degree / frequency, where degree adds up the lengths of the phrases it occurs
     in: a word seen only alone scores 1, so only the words of multi-word phrases need a table, and
     their frequencies add up from the distinct phrases' counts without re-splitting every candidate.
-    Candidates are single-spaced, so a phrase without a space is one word (or empty, after the candidates' clean-up).
+    Candidates are single-spaced, so a phrase without a space is one word (or empty, after the
+    candidates' clean-up).
     """
     # Each phrase's count and first position, in one pass: faster than Counter() (whose constructor runs
     # as Python code) and a second dict built in reverse, and both keep the order of first use.
@@ -109,8 +110,8 @@ def _mostly_names(phrase: str, name_words: set[str]) -> bool:
 
 
 def _keyword(text: str, score: float) -> Keyword:
-    """A keyword built as Record.assemble builds one, inline and without validation: its text is a
-    string and its score a float of at least 0 (a salience, or a positive score over the top one)."""
+    """A keyword built without validation (worker/stages/records.py): its text is a string and its score
+    a float of at least 0 (a salience, or a positive score over the top one)."""
     return trusted(Keyword, {"text": text, "score": score}, _KEYWORD_FIELDS)
 
 

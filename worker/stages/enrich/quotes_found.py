@@ -1,8 +1,8 @@
 """Quotes as plain values while they are found, made into Quote records once per document.
 
-The records are built without pydantic's validation, as Record.assemble builds one (with its slot
-setters, inline): every value is valid by construction (offsets into the text, the text they cover, a
-kind of the two, an entity id or None), and validating the list cost a fifth of finding the quotes.
+The records are built without pydantic's validation (worker/stages/records.py): every value is valid by
+construction (offsets into the text, the text they cover, a kind of the two, an entity id or None), and
+validating the list cost a fifth of finding the quotes.
 """
 
 from __future__ import annotations
@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, Literal, NamedTuple, TypedDict
 
-from schemas import Quote, Span, SpeakerRef
-from worker.stages.records import SPAN_FIELDS, trusted
+from schemas import Quote, SpeakerRef
+from worker.stages.records import trusted, trusted_span
 
-# Records built without validation (worker/stages/records.py): offsets and texts of the document, a kind
-# from the fixed set, and speakers linked to the document's own entities.
 _QUOTE_FIELDS: Final = frozenset(Quote.model_fields)
 _SPEAKER_FIELDS: Final = frozenset(SpeakerRef.model_fields)
 
@@ -56,7 +54,7 @@ def to_quotes(text: str, found: Sequence[Found]) -> list[Quote]:
             "text": text[quote.start : quote.end],
             "kind": quote.kind,
             "speaker": None if speaker is None else _speaker_ref(speaker),
-            "cue": None if cue is None else _span(cue),
+            "cue": None if cue is None else trusted_span(cue["start"], cue["end"], cue["text"]),
         }
         quotes.append(trusted(Quote, fields, _QUOTE_FIELDS))
     return quotes
@@ -65,7 +63,3 @@ def to_quotes(text: str, found: Sequence[Found]) -> list[Quote]:
 def _speaker_ref(fields: SpeakerFields) -> SpeakerRef:
     # A copy: one speaker's fields can stand in several quotes, and each record keeps its own dict.
     return trusted(SpeakerRef, dict(fields), _SPEAKER_FIELDS)
-
-
-def _span(fields: SpanFields) -> Span:
-    return trusted(Span, dict(fields), SPAN_FIELDS)

@@ -1,8 +1,9 @@
 """An event's record: its codes, its actors' texts and offsets, its id and its confidence.
 
-Records are made without pydantic's validation (worker/stages/records.py): every value is valid by construction (a PLOVER type and CAMEO code from the lexicon, Goldstein and
-QuadClass from their tables, offsets inside the text, a confidence clipped to 0..1), and validating each
-record from dicts was most of the cost of making it.
+Records are made without pydantic's validation (worker/stages/records.py): every value is valid by
+construction (a PLOVER type and CAMEO code from the lexicon, Goldstein and QuadClass from their tables,
+offsets inside the text, a confidence clipped to 0..1), and validating each record from dicts was most of
+the cost of making it.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
-from schemas import Actor, EnrichedDocument, EventRecord, Offsets, Span
+from schemas import Actor, EnrichedDocument, EventRecord, Offsets
 from schemas.base import SCHEMA_VERSION
 from worker.stages.classify.events.actor_spans import ActorSpan
 from worker.stages.classify.events.candidates import Candidate
 from worker.stages.classify.events.coding import goldstein, quad_class
 from worker.stages.classify.events.roles import Roles
-from worker.stages.records import SPAN_FIELDS, trusted
+from worker.stages.records import trusted, trusted_span
 
 __all__ = ["event_id", "event_record"]
 
@@ -67,10 +68,10 @@ def event_record(
         "goldstein": goldstein(cameo),
         "source": source,
         "target": target,
-        "action": _span(action_start, action_end, text[action_start:action_end]),
+        "action": trusted_span(action_start, action_end, text[action_start:action_end]),
         "reciprocal": roles.reciprocal,
         "date": date,
-        "sentence": _span(offset, sentence_end, text[offset:sentence_end]),
+        "sentence": trusted_span(offset, sentence_end, text[offset:sentence_end]),
         "confidence": _confidence(candidate.weight, any(source_codes), bool(target) or roles.reciprocal),
     }, _EVENT_FIELDS)  # fmt: skip
 
@@ -81,10 +82,6 @@ def _actor(text: str, offset: int, span: ActorSpan) -> Actor:
         "text": text[start:end], "start": start, "end": end, "entity_id": span.entity_id,
         "code": span.code, "sector": span.sector,
     }, _ACTOR_FIELDS)  # fmt: skip
-
-
-def _span(start: int, end: int, text: str) -> Span:
-    return trusted(Span, {"start": start, "end": end, "text": text}, SPAN_FIELDS)
 
 
 def _violence_kind(text: str, offset: int, candidate: Candidate, roles: Roles) -> tuple[str, str]:
