@@ -9,7 +9,8 @@ import pytest
 
 from worker.stages.enrich.ner import candidates
 from worker.stages.enrich.ner.candidates import RUN, find_chunks
-from worker.stages.enrich.ner.segment import _Segmenter, one_name, segment_run
+from worker.stages.enrich.ner.segment import one_name, segment_run
+from worker.stages.enrich.ner.segmenter import Segmenter
 from worker.stages.enrich.ner.words import CONNECTOR, word_facts
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -68,7 +69,7 @@ def test_one_name_agrees_with_the_segmenter(run: str) -> None:
     starts = [run.index(item) for item in items]
     ends = [start + len(item) for start, item in zip(starts, items, strict=True)]
     has_head = any(word.head for word in words)
-    cut = tuple(_Segmenter(run, starts, ends, list(words), has_head).segment(False))
+    cut = tuple(Segmenter(run, starts, ends, list(words), has_head).segment(False))
     assert whole is None or whole == cut
     assert segment_run(run, False) == cut
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Final
 
 from worker.stages.enrich.ner.lexicon import GazEntry
-from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, PieceFields, segment_run
+from worker.stages.enrich.ner.segment import FIRST_WORD, NEXT_WORD, segment_run
+from worker.stages.enrich.ner.segmenter import PieceFields
 from worker.stages.enrich.ner.words import CONNECTOR_WORDS, SKIPPED, word_facts
 from worker.stages.generations import GenerationCache
 from worker.stages.regex_trie import trie_pattern

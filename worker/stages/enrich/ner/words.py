@@ -1,6 +1,6 @@
 """What each word of a capitalised run is, from its text alone: a connector, a title, a head noun, a first
 name, a known name... Looked up once per distinct word (`word_facts`) rather than at every step of every
-run that holds it; segment.py cuts runs using these facts."""
+run that holds it; segment.py and segmenter.py cut runs using these facts."""
 
 from __future__ import annotations
 
